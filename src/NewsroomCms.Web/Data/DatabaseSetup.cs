@@ -1,0 +1,88 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsroomCms.Web.Data.Sqlite;
+using NewsroomCms.Web.Data.SqlServer;
+
+namespace NewsroomCms.Web.Data;
+
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "Newsroom";
+    private const string DefaultSqliteConnectionString = "Data Source=App_Data/newsroom.db";
+
+    public static IServiceCollection AddNewsroomDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("ConnectionStrings:Newsroom is required when Database:Provider is SqlServer.");
+            }
+
+            services.AddDbContext<NewsroomDbContext, SqlServerNewsroomDbContext>(db =>
+                db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+        }
+        else
+        {
+            var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
+            services.AddDbContext<NewsroomDbContext, SqliteNewsroomDbContext>(db => db.UseSqlite(sqlite));
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// Resolves a relative file name against the content root, creates its folder, and sets a busy
+    /// timeout so that a writer waiting for another writer waits instead of failing with "database is locked".
+    /// </summary>
+    internal static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultSqliteConnectionString : configured);
+        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            var path = Path.IsPathRooted(builder.DataSource) ? builder.DataSource : Path.Combine(contentRoot, builder.DataSource);
+            builder.DataSource = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        if (builder.DefaultTimeout == new SqliteConnectionStringBuilder().DefaultTimeout)
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Applies migrations when configured to, and on SQLite switches the file to WAL so that readers
+    /// never block the writer. The journal mode is stored in the file, so once is enough.
+    /// </summary>
+    public static async Task PrepareAsync(NewsroomDbContext db, bool migrate, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        if (migrate)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        else if (!await db.Database.CanConnectAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("The database cannot be reached.");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace NewsroomCms.Web.Features.Accounts;
+
+/// <summary>Strings of the sign-in, setup and account pages.</summary>
+public sealed class AccountsResource;

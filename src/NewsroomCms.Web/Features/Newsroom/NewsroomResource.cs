@@ -1,0 +1,4 @@
+namespace NewsroomCms.Web.Features.Newsroom;
+
+/// <summary>Strings of the back-office home.</summary>
+public sealed class NewsroomResource;

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NewsroomCms.Web.Data;
+using NewsroomCms.Web.Domain;
+
+namespace NewsroomCms.Web.Features.Portal;
+
+/// <summary>What readers see. Only published articles ever leave this controller.</summary>
+[AllowAnonymous]
+public sealed class PortalController(NewsroomDbContext db) : Controller
+{
+    private const int HomePageSize = 20;
+
+    [HttpGet("/")]
+    public async Task<IActionResult> Home()
+    {
+        var latest = await db.Articles
+            .Where(a => a.Status == ArticleStatus.Published)
+            .OrderByDescending(a => a.PublishedAt)
+            .Take(HomePageSize)
+            .Select(a => new ArticleSummary(a.Title, a.Slug, a.Sapo, a.PublishedAt!.Value, a.Section!.Name))
+            .ToListAsync();
+        return View(latest);
+    }
+
+    [HttpGet("/bai-viet/{slug}")]
+    public async Task<IActionResult> Article(string slug)
+    {
+        var article = await db.Articles
+            .Where(a => a.Slug == slug && a.Status == ArticleStatus.Published)
+            .Select(a => new ArticlePage(
+                a.Title,
+                a.Sapo,
+                a.Body,
+                a.PublishedAt!.Value,
+                a.Section!.Name,
+                a.Authors.OrderBy(b => b.Position).Select(b => b.Author!.PenName).ToList()))
+            .FirstOrDefaultAsync();
+        return article is null ? NotFound() : View(article);
+    }
+}
+
+public sealed record ArticleSummary(string Title, string Slug, string Sapo, DateTime PublishedAt, string? Section);
+
+public sealed record ArticlePage(string Title, string Sapo, string Body, DateTime PublishedAt, string? Section, IReadOnlyList<string> Byline);

@@ -1,0 +1,4 @@
+namespace NewsroomCms.Web.Features.Portal;
+
+/// <summary>Strings of the public pages.</summary>
+public sealed class PortalResource;

@@ -1,0 +1,139 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Options;
+using NewsroomCms.Web.Data;
+using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Accounts;
+using NewsroomCms.Web.Features.Shared;
+using NewsroomCms.Web.Hosting;
+using NewsroomCms.Web.Security;
+using Serilog;
+
+// `NewsroomCms.Web migrate|create-user|seed-demo ...` runs an admin command instead of the site.
+var command = AdminCommands.IsCommand(args);
+var builder = WebApplication.CreateBuilder(command ? [] : args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<NewsroomOptions>(builder.Configuration.GetSection(NewsroomOptions.SectionName));
+builder.Services.AddSingleton(sp => new NewsroomTime(sp.GetRequiredService<IOptions<NewsroomOptions>>().Value.TimeZone));
+builder.Services.Configure<AccountsOptions>(builder.Configuration.GetSection(AccountsOptions.SectionName));
+builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
+
+builder.Services.AddNewsroomDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddDataProtection()
+    .SetApplicationName("NewsroomCms")
+    .PersistKeysToDbContext<NewsroomDbContext>();
+
+var accounts = builder.Configuration.GetSection(AccountsOptions.SectionName).Get<AccountsOptions>() ?? new AccountsOptions();
+builder.Services.AddIdentity<ApplicationUser, IdentityRole>(identity =>
+    {
+        identity.User.RequireUniqueEmail = true;
+        identity.SignIn.RequireConfirmedAccount = true; // "confirmed" here means "not disabled": see EnabledUserConfirmation
+        identity.Password.RequiredLength = 10;
+        identity.Password.RequiredUniqueChars = 4;
+        identity.Password.RequireDigit = true;
+        identity.Password.RequireLowercase = true;
+        identity.Password.RequireUppercase = false;
+        identity.Password.RequireNonAlphanumeric = false;
+        identity.Lockout.AllowedForNewUsers = true;
+        identity.Lockout.MaxFailedAccessAttempts = accounts.MaxFailedAccessAttempts;
+        identity.Lockout.DefaultLockoutTimeSpan = accounts.LockoutDuration;
+    })
+    .AddEntityFrameworkStores<NewsroomDbContext>()
+    .AddDefaultTokenProviders()
+    .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+builder.Services.AddScoped<IUserConfirmation<ApplicationUser>, EnabledUserConfirmation>();
+builder.Services.AddScoped<IUserClaimsPrincipalFactory<ApplicationUser>, NewsroomClaimsPrincipalFactory>();
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = accounts.SessionRevalidationInterval);
+builder.Services.ConfigureApplicationCookie(cookie =>
+{
+    cookie.Cookie.Name = "newsroom.auth";
+    cookie.Cookie.HttpOnly = true;
+    cookie.Cookie.SameSite = SameSiteMode.Lax;
+    cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    cookie.LoginPath = "/account/login";
+    cookie.LogoutPath = "/account/logout";
+    cookie.AccessDeniedPath = "/account/access-denied";
+    cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+    cookie.SlidingExpiration = true;
+});
+builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddSingleton<SetupState>();
+
+builder.Services.AddRateLimiter(limiter =>
+{
+    limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    limiter.AddPolicy(AccountController.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = accounts.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+});
+
+builder.Services.AddLocalization();
+builder.Services.Configure<RequestLocalizationOptions>(Localization.Configure);
+builder.Services.AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.AddSingleton<IConfigureOptions<MvcOptions>, ModelBindingMessages>();
+builder.Services.Configure<RazorViewEngineOptions>(razor => razor.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "newsroom.antiforgery");
+
+builder.Services.AddHealthChecks().AddDbContextCheck<NewsroomDbContext>("database", tags: ["ready"]);
+builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+{
+    forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    // The app runs behind one reverse proxy whose address is not known in advance (containers).
+    forwarded.KnownIPNetworks.Clear();
+    forwarded.KnownProxies.Clear();
+});
+builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+
+builder.Services.AddScoped<DemoSeeder>();
+
+var app = builder.Build();
+
+if (command)
+{
+    return await AdminCommands.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
+}
+
+if (!await StartupDatabase.PrepareAsync(app))
+{
+    return 1;
+}
+
+app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error/500");
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
+app.UseMiddleware<SecurityHeaders>();
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSerilogRequestLogging();
+app.UseRequestLocalization();
+app.MapStaticAssets();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseMiddleware<SetupGate>();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapControllers();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;
