@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace NewsroomCms.Testing;
+
+/// <summary>
+/// The real app on its own fresh SQLite file in a temporary folder, migrated on start as in production,
+/// with a fake clock. Each test class gets its own instance (and so its own database).
+/// </summary>
+public class NewsroomAppFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Thursday 26/11/2026 14:00 in Hà Nội.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 26, 7, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    public NewsroomAppFactory()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "newsroomcms-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+        DatabasePath = Path.Combine(Folder, "newsroom.db");
+        _settings["ConnectionStrings:Newsroom"] = $"Data Source={DatabasePath}";
+        _settings["Media:Root"] = Path.Combine(Folder, "media");
+        _settings["Serilog:MinimumLevel:Default"] = "Warning";
+        _settings["Serilog:WriteTo:1:Args:path"] = Path.Combine(Folder, "logs", "newsroom-.log");
+        // Tests sign in far more often than a person would.
+        _settings["Accounts:LoginAttemptsPerMinute"] = "1000";
+    }
+
+    public string Folder { get; }
+    public string DatabasePath { get; }
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>Override a configuration value before the app starts (first request or <c>Services</c>).</summary>
+    public NewsroomAppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a background thread; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
