@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+using NewsroomCms.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace NewsroomCms.BrowserTests.Accounts;
+
+/// <summary>The setup form before anyone has an account; no test here completes the setup.</summary>
+public sealed class SetupFormTests(NewsroomSite site) : BrowserTest(site)
+{
+    [Fact]
+    public async Task MismatchedPasswordsKeepTheNameAndEmailAndSayWhatIsWrong()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/setup");
+
+        await page.GetByLabel("Full name").FillAsync("Trần Văn Đức");
+        await page.GetByLabel("Email").FillAsync("duc@baotinh.vn");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("mat-khau-2026");
+        await page.GetByLabel("Confirm password").FillAsync("mat-khau-2062");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the administrator account" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(Url("/setup"));
+        await Expect(page.GetByText("The two passwords do not match.")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Full name")).ToHaveValueAsync("Trần Văn Đức");
+        await Expect(page.GetByLabel("Email")).ToHaveValueAsync("duc@baotinh.vn");
+        await Expect(page.GetByLabel("Password", new() { Exact = true })).ToBeEmptyAsync();
+    }
+
+    [Fact]
+    public async Task TheSetupPageHasNoAccessibilityViolationsEmptyOrWithErrors()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/setup");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the administrator account" }).ClickAsync();
+        await Expect(page.GetByText("Please enter Email.")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+}

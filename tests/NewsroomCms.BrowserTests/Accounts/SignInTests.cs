@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using NewsroomCms.BrowserTests.Infrastructure;
+using NewsroomCms.Web.Domain;
+using static Microsoft.Playwright.Assertions;
+
+namespace NewsroomCms.BrowserTests.Accounts;
+
+public sealed class SignInTests(NewsroomSite site) : BrowserTest(site)
+{
+    private const string Password = "bien-tap-2026";
+
+    [Fact]
+    public async Task AnEditorSignsInAndOutWithTheButtonInTheHeader()
+    {
+        await Site.CreateAccountAsync("Lê Thị Lan", "lan@baotinh.vn", Password, Roles.Editor);
+        var page = await NewPageAsync(English);
+
+        await page.GotoAsync("/newsroom");
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await page.GetByLabel("Email").FillAsync("lan@baotinh.vn");
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(Url("/newsroom"));
+        var header = page.GetByRole(AriaRole.Banner);
+        await Expect(header).ToContainTextAsync("Lê Thị Lan");
+
+        await header.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(header).Not.ToContainTextAsync("Lê Thị Lan");
+
+        await page.GotoAsync("/newsroom");
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to the newsroom" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AWrongPasswordShowsAnErrorAndKeepsTheEmail()
+    {
+        await Site.CreateAccountAsync("Phạm Quốc Minh", "minh@baotinh.vn", Password, Roles.Reporter);
+        var page = await NewPageAsync(English);
+
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync("minh@baotinh.vn");
+        await page.GetByLabel("Password").FillAsync("not-the-password-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email or password is not correct.");
+        await Expect(page.GetByLabel("Email")).ToHaveValueAsync("minh@baotinh.vn");
+        await Expect(page.GetByLabel("Password")).ToBeEmptyAsync();
+        await Expect(page.GetByRole(AriaRole.Banner)).Not.ToContainTextAsync("Phạm Quốc Minh");
+    }
+
+    [Fact]
+    public async Task TheSignInPageHasNoAccessibilityViolationsEmptyOrWithAnError()
+    {
+        await Site.CreateAccountAsync("Hoàng Thu Trang", "trang@baotinh.vn", Password, Roles.Reporter);
+        var page = await NewPageAsync(English);
+
+        await page.GotoAsync("/account/login");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByLabel("Email").FillAsync("trang@baotinh.vn");
+        await page.GetByLabel("Password").FillAsync("not-the-password-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The email or password is not correct.");
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Playwright;
+
+namespace NewsroomCms.BrowserTests.Infrastructure;
+
+/// <summary>Base of the browser tests: a site per test class, fresh browser contexts per test.</summary>
+public abstract class BrowserTest(NewsroomSite site) : IClassFixture<NewsroomSite>, IAsyncLifetime
+{
+    /// <summary>The product's default language.</summary>
+    protected const string Vietnamese = "vi-VN";
+
+    protected const string English = "en-US";
+
+    private readonly List<IBrowserContext> _contexts = [];
+
+    protected NewsroomSite Site { get; } = site;
+
+    /// <summary>A page in a new browser profile, as a different person at a different computer would have.</summary>
+    protected async Task<IPage> NewPageAsync(string language = Vietnamese, ViewportSize? viewport = null)
+    {
+        var context = await Site.NewContextAsync(language, viewport);
+        _contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>The absolute address of a path on the site, for URL assertions.</summary>
+    protected string Url(string path) => new Uri(Site.Address, path).ToString();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.DisposeAsync();
+        }
+    }
+}
