@@ -129,7 +129,8 @@ app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization();
-app.MapStaticAssets();
+// The stylesheet and scripts are public: without AllowAnonymous the fallback policy sends them to the sign-in page.
+app.MapStaticAssets().AllowAnonymous();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
