@@ -13,6 +13,7 @@ public sealed class FirstRunSetupTests(NewsroomSite site) : BrowserTest(site)
 
         await page.GotoAsync("/newsroom");
         await Expect(page).ToHaveURLAsync(Url("/setup"));
+        await Expect(page).ToHaveTitleAsync("Set up the newsroom – NewsroomCms");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Set up the newsroom" })).ToBeVisibleAsync();
 
         await page.GetByLabel("Full name").FillAsync("Nguyễn Thị Minh Hạnh");

@@ -27,6 +27,16 @@ public sealed class SetupFormTests(NewsroomSite site) : BrowserTest(site)
     }
 
     [Fact]
+    public async Task TheStylesheetLoadsBeforeAnyoneHasSignedIn()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/setup");
+
+        var rules = await page.EvaluateAsync<int>("() => [...document.styleSheets].reduce((n, sheet) => n + sheet.cssRules.length, 0)");
+        Assert.True(rules > 0, "The page has no CSS rules: /css/site.css did not load.");
+    }
+
+    [Fact]
     public async Task TheSetupPageHasNoAccessibilityViolationsEmptyOrWithErrors()
     {
         var page = await NewPageAsync();

@@ -22,6 +22,18 @@ public abstract class BrowserTest(NewsroomSite site) : IClassFixture<NewsroomSit
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs in on the English sign-in page in a new browser profile and returns the newsroom page.</summary>
+    protected async Task<IPage> SignInAsync(string email, string password)
+    {
+        var page = await NewPageAsync(English);
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(Url("/newsroom"));
+        return page;
+    }
+
     /// <summary>The absolute address of a path on the site, for URL assertions.</summary>
     protected string Url(string path) => new Uri(Site.Address, path).ToString();
 

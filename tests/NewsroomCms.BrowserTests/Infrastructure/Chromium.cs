@@ -27,8 +27,8 @@ public static class Chromium
         "--disable-quic",
     ];
 
-    // Test classes start in parallel; one download is enough.
-    private static readonly SemaphoreSlim Install = new(1, 1);
+    // Test classes start in parallel: they share one download attempt, and a failed one is not retried per class.
+    private static readonly Lazy<int> InstallExitCode = new(() => Microsoft.Playwright.Program.Main(["install", "chromium"]));
 
     public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
@@ -37,35 +37,27 @@ public static class Chromium
             return await playwright.Chromium.LaunchAsync(Options(SystemChromium));
         }
 
-        await Install.WaitAsync();
         try
         {
-            try
-            {
-                return await playwright.Chromium.LaunchAsync(Options(executablePath: null));
-            }
-            catch (PlaywrightException)
-            {
-                // Not downloaded yet: fall through to the install.
-            }
-
-            if (Microsoft.Playwright.Program.Main(["install", "chromium"]) != 0)
-            {
-                throw new InvalidOperationException(NoBrowser);
-            }
-
-            try
-            {
-                return await playwright.Chromium.LaunchAsync(Options(executablePath: null));
-            }
-            catch (PlaywrightException ex)
-            {
-                throw new InvalidOperationException(NoBrowser, ex);
-            }
+            return await playwright.Chromium.LaunchAsync(Options(executablePath: null));
         }
-        finally
+        catch (PlaywrightException)
         {
-            Install.Release();
+            // Not downloaded yet: fall through to the install.
+        }
+
+        if (InstallExitCode.Value != 0)
+        {
+            throw new InvalidOperationException(NoBrowser);
+        }
+
+        try
+        {
+            return await playwright.Chromium.LaunchAsync(Options(executablePath: null));
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new InvalidOperationException(NoBrowser, ex);
         }
     }
 

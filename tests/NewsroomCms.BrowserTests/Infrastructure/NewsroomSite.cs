@@ -22,13 +22,14 @@ public sealed class NewsroomSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The browser first: without one there is no point starting the site.
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Chromium.LaunchAsync(_playwright);
+
         App.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         Address = new Uri(addresses.Addresses.Single());
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
     }
 
     /// <summary>A new browser profile (no cookies) reading <paramref name="language"/>, sized like a desktop screen unless told.</summary>
