@@ -26,8 +26,10 @@ public sealed class SetupLanguageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("<html lang=\"vi\">", page.Html, StringComparison.Ordinal);
+        var heading = Vietnamese<AccountsResource>("Set up the newsroom");
         // Written as characters, not &#x...; entities.
-        Assert.Contains($"<h1>{Vietnamese<AccountsResource>("Set up the newsroom")}</h1>", page.Html, StringComparison.Ordinal);
+        Assert.Contains($"<h1>{heading}</h1>", page.Html, StringComparison.Ordinal);
+        Assert.Contains($"<title>{heading} – NewsroomCms</title>", page.Html, StringComparison.Ordinal);
         Assert.Contains(Vietnamese<SharedResource>("Skip to content"), page.Html, StringComparison.Ordinal);
     }
 
@@ -41,6 +43,7 @@ public sealed class SetupLanguageTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("<html lang=\"en\">", page.Html, StringComparison.Ordinal);
         Assert.Contains("<h1>Set up the newsroom</h1>", page.Html, StringComparison.Ordinal);
+        Assert.Contains("<title>Set up the newsroom – NewsroomCms</title>", page.Html, StringComparison.Ordinal);
     }
 
     [Fact]
