@@ -85,6 +85,8 @@ builder.Services.AddLocalization();
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.Configure<RequestLocalizationOptions>(Localization.Configure);
 builder.Services.AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    // Validation runs on the server and re-renders the form; no client validation script to feed.
+    .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 builder.Services.AddSingleton<IConfigureOptions<MvcOptions>, ModelBindingMessages>();
