@@ -26,7 +26,7 @@ namespace NewsroomCms.Tests.Localization;
 public sealed partial class VietnameseResourcesTests
 {
     /// <summary>Keys that are the same word in Vietnamese.</summary>
-    private static readonly HashSet<string> SameInVietnamese = new(StringComparer.Ordinal) { "Email", "NewsroomCms" };
+    private static readonly HashSet<string> SameInVietnamese = new(StringComparer.Ordinal) { "Email", "NewsroomCms", "Sapo" };
 
     /// <summary>Validation attributes whose default English message MVC only localizes when ErrorMessage is set.</summary>
     private static readonly string[] ValidationAttributes =
