@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 using NewsroomCms.Testing;
 using NewsroomCms.Tests.Infrastructure;
 using NewsroomCms.Web.Features.Accounts;
@@ -66,21 +63,5 @@ public sealed class SetupLanguageTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    /// <summary>The Vietnamese text for <paramref name="key"/>, failing if the .vi.resx has none.</summary>
-    private string Vietnamese<TResource>(string key, params object[] arguments)
-    {
-        var localizer = _app.Services.GetRequiredService<IStringLocalizer<TResource>>();
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
-        try
-        {
-            var text = localizer[key, arguments];
-            Assert.False(text.ResourceNotFound, $"No Vietnamese translation for \"{key}\" in {typeof(TResource).Name}.");
-            return text.Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private string Vietnamese<TResource>(string key, params object[] arguments) => Texts.Vietnamese<TResource>(_app, key, arguments);
 }
