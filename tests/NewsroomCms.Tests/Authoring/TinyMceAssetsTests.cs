@@ -2,8 +2,6 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using NewsroomCms.Testing;
 using NewsroomCms.Tests.Infrastructure;
 using NewsroomCms.Web.Domain;
@@ -16,7 +14,6 @@ namespace NewsroomCms.Tests.Authoring;
 /// </summary>
 public sealed partial class TinyMceAssetsTests(NewsroomAppFactory app) : IClassFixture<NewsroomAppFactory>
 {
-    private const string Password = "mat-khau-2026";
     private static readonly string[] JavaScript = ["text/javascript", "application/javascript"];
     private static readonly string[] Css = ["text/css"];
 
@@ -64,6 +61,28 @@ public sealed partial class TinyMceAssetsTests(NewsroomAppFactory app) : IClassF
         Assert.Contains("Hoàn tác", Regex.Unescape(script), StringComparison.Ordinal); // "Undo"
     }
 
+    [Fact]
+    public async Task EveryPluginTheArticleEditorLoadsIsServed()
+    {
+        using var client = await ReporterAsync();
+        var editorScript = await client.Http.GetStringAsync(new Uri("/js/article-editor.js", UriKind.Relative));
+        var plugins = EditorPlugins().Match(editorScript);
+        Assert.True(plugins.Success, "article-editor.js has no plugins: '...' list");
+
+        var missing = new List<string>();
+        foreach (var plugin in plugins.Groups["names"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var response = await client.Http.GetAsync(new Uri($"/lib/tinymce/plugins/{plugin}/plugin.min.js", UriKind.Relative));
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                missing.Add($"{plugin} ({(int)response.StatusCode})");
+            }
+        }
+
+        // A plugin added to the editor also needs its folder in libman.json and its file in wwwroot/lib.
+        Assert.Empty(missing);
+    }
+
     private async Task AssertServedAsync(string path, string[] mediaTypes)
     {
         using var client = await ReporterAsync();
@@ -98,22 +117,10 @@ public sealed partial class TinyMceAssetsTests(NewsroomAppFactory app) : IClassF
     }
 
     /// <summary>The editor is used in the back office, by signed-in newsroom members.</summary>
-    private async Task<FormClient> ReporterAsync()
-    {
-        var email = $"pv-{Guid.NewGuid():N}@baotinh.vn";
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Phóng viên", EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, Roles.Reporter)).Succeeded);
-        }
+    private async Task<FormClient> ReporterAsync() => (await TestUsers.SignedInAsync(app, Roles.Reporter)).Client;
 
-        var client = new FormClient(app);
-        var signIn = await client.SubmitAsync("/account/login", "/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = Password });
-        Assert.Equal(HttpStatusCode.Redirect, signIn.Status);
-        return client;
-    }
+    [GeneratedRegex(@"plugins:\s*'(?<names>[a-z ]+)'")]
+    private static partial Regex EditorPlugins();
 
     [GeneratedRegex(@"TinyMCE version (?<major>\d+)\.\d+\.\d+")]
     private static partial Regex HeaderVersion();
