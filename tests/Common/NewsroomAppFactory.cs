@@ -46,6 +46,10 @@ public class NewsroomAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development, static files are read from a published wwwroot; run from bin/, the build's
+        // static web assets manifest points at them (and at their compressed copies under obj/).
+        // Without it, a request that accepts gzip, as every browser's does, gets an empty body.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
