@@ -13,14 +13,14 @@ public sealed class FirstRunSetupTests(NewsroomSite site) : BrowserTest(site)
 
         await page.GotoAsync("/newsroom");
         await Expect(page).ToHaveURLAsync(Url("/setup"));
-        await Expect(page).ToHaveTitleAsync("Set up the newsroom – NewsroomCms");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Set up the newsroom" })).ToBeVisibleAsync();
+        await Expect(page).ToHaveTitleAsync("Thiết lập tòa soạn – NewsroomCms");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thiết lập tòa soạn" })).ToBeVisibleAsync();
 
-        await page.GetByLabel("Full name").FillAsync("Nguyễn Thị Minh Hạnh");
+        await page.GetByLabel("Họ và tên").FillAsync("Nguyễn Thị Minh Hạnh");
         await page.GetByLabel("Email").FillAsync("hanh@baotinh.vn");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("mat-khau-2026");
-        await page.GetByLabel("Confirm password").FillAsync("mat-khau-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create the administrator account" }).ClickAsync();
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync("mat-khau-2026");
+        await page.GetByLabel("Mật khẩu xác nhận").FillAsync("mat-khau-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản quản trị viên" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(Url("/newsroom"));
         await Expect(page.GetByRole(AriaRole.Banner)).ToContainTextAsync("Nguyễn Thị Minh Hạnh");

@@ -13,17 +13,17 @@ public sealed class SetupFormTests(NewsroomSite site) : BrowserTest(site)
         var page = await NewPageAsync();
         await page.GotoAsync("/setup");
 
-        await page.GetByLabel("Full name").FillAsync("Trần Văn Đức");
+        await page.GetByLabel("Họ và tên").FillAsync("Trần Văn Đức");
         await page.GetByLabel("Email").FillAsync("duc@baotinh.vn");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("mat-khau-2026");
-        await page.GetByLabel("Confirm password").FillAsync("mat-khau-2062");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create the administrator account" }).ClickAsync();
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync("mat-khau-2026");
+        await page.GetByLabel("Mật khẩu xác nhận").FillAsync("mat-khau-2062");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản quản trị viên" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(Url("/setup"));
-        await Expect(page.GetByText("The two passwords do not match.")).ToBeVisibleAsync();
-        await Expect(page.GetByLabel("Full name")).ToHaveValueAsync("Trần Văn Đức");
+        await Expect(page.GetByText("Hai mật khẩu không khớp nhau.")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Họ và tên")).ToHaveValueAsync("Trần Văn Đức");
         await Expect(page.GetByLabel("Email")).ToHaveValueAsync("duc@baotinh.vn");
-        await Expect(page.GetByLabel("Password", new() { Exact = true })).ToBeEmptyAsync();
+        await Expect(page.GetByLabel("Mật khẩu", new() { Exact = true })).ToBeEmptyAsync();
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public sealed class SetupFormTests(NewsroomSite site) : BrowserTest(site)
         await page.GotoAsync("/setup");
         await Accessibility.AssertNoViolationsAsync(page);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create the administrator account" }).ClickAsync();
-        await Expect(page.GetByText("Please enter Email.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản quản trị viên" }).ClickAsync();
+        await Expect(page.GetByText("Vui lòng nhập Email.")).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
     }
 }

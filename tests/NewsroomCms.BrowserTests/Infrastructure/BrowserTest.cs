@@ -5,10 +5,8 @@ namespace NewsroomCms.BrowserTests.Infrastructure;
 /// <summary>Base of the browser tests: a site per test class, fresh browser contexts per test.</summary>
 public abstract class BrowserTest(NewsroomSite site) : IClassFixture<NewsroomSite>, IAsyncLifetime
 {
-    /// <summary>The product's default language.</summary>
+    /// <summary>The product's default language, and so the language of the tests.</summary>
     protected const string Vietnamese = "vi-VN";
-
-    protected const string English = "en-US";
 
     private readonly List<IBrowserContext> _contexts = [];
 
@@ -22,14 +20,14 @@ public abstract class BrowserTest(NewsroomSite site) : IClassFixture<NewsroomSit
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in on the English sign-in page in a new browser profile and returns the newsroom page.</summary>
+    /// <summary>Signs in on the (Vietnamese) sign-in page in a new browser profile and returns the newsroom page.</summary>
     protected async Task<IPage> SignInAsync(string email, string password)
     {
-        var page = await NewPageAsync(English);
+        var page = await NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.GetByLabel("Mật khẩu").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(Url("/newsroom"));
         return page;
     }

@@ -15,32 +15,30 @@ public sealed class UserManagementTests(NewsroomSite site) : BrowserTest(site)
         await Site.CreateAccountAsync("Vũ Minh Tuấn", "tuan@baotinh.vn", AdminPassword, Roles.Admin);
         var admin = await SignInAsync("tuan@baotinh.vn", AdminPassword);
 
-        await admin.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" })
-            .GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Users", Level = 1 })).ToBeVisibleAsync();
-        await admin.GetByRole(AriaRole.Link, new() { Name = "New user" }).ClickAsync();
+        await MainNavigation(admin).GetByRole(AriaRole.Link, new() { Name = "Người dùng", Exact = true }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Người dùng", Exact = true, Level = 1 })).ToBeVisibleAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Thêm người dùng" }).ClickAsync();
 
-        await admin.GetByLabel("Full name").FillAsync("Đỗ Thị Hồng");
+        await admin.GetByLabel("Họ và tên").FillAsync("Đỗ Thị Hồng");
         await admin.GetByLabel("Email").FillAsync("hong@baotinh.vn");
-        await admin.GetByLabel("Initial password").FillAsync("phong-vien-2026");
-        await Expect(admin.GetByLabel("Reporter")).ToBeCheckedAsync();
-        await Expect(admin.GetByLabel("Administrator")).Not.ToBeCheckedAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await admin.GetByLabel("Mật khẩu ban đầu").FillAsync("phong-vien-2026");
+        await Expect(admin.GetByLabel("Phóng viên")).ToBeCheckedAsync();
+        await Expect(admin.GetByLabel("Quản trị viên")).Not.ToBeCheckedAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản" }).ClickAsync();
 
-        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Account created for Đỗ Thị Hồng.");
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã tạo tài khoản cho Đỗ Thị Hồng.");
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Đỗ Thị Hồng", Level = 1 })).ToBeVisibleAsync();
-        await admin.GetByRole(AriaRole.Link, new() { Name = "Back to users" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Đỗ Thị Hồng" })).ToContainTextAsync("Reporter");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Quay lại danh sách người dùng" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Đỗ Thị Hồng" })).ToContainTextAsync("Phóng viên");
 
         var reporter = await SignInAsync("hong@baotinh.vn", "phong-vien-2026");
-        var navigation = reporter.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
         await Expect(reporter.GetByRole(AriaRole.Banner)).ToContainTextAsync("Đỗ Thị Hồng");
-        await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Newsroom" })).ToBeVisibleAsync();
-        await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
+        await Expect(MainNavigation(reporter).GetByRole(AriaRole.Link, new() { Name = "Tòa soạn", Exact = true })).ToBeVisibleAsync();
+        await Expect(MainNavigation(reporter).GetByRole(AriaRole.Link, new() { Name = "Người dùng", Exact = true })).ToHaveCountAsync(0);
 
         var denied = await reporter.GotoAsync("/newsroom/users");
         Assert.Equal(403, denied?.Status);
-        await Expect(reporter.GetByRole(AriaRole.Heading, new() { Name = "Access denied" })).ToBeVisibleAsync();
+        await Expect(reporter.GetByRole(AriaRole.Heading, new() { Name = "Không có quyền truy cập" })).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -50,15 +48,15 @@ public sealed class UserManagementTests(NewsroomSite site) : BrowserTest(site)
         var page = await SignInAsync("ha@baotinh.vn", AdminPassword);
 
         await page.GotoAsync("/newsroom/users");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Users", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Người dùng", Exact = true, Level = 1 })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.GotoAsync("/newsroom/users/new");
         await Accessibility.AssertNoViolationsAsync(page);
 
-        await page.GetByLabel("Reporter").UncheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
-        await Expect(page.GetByText("Choose at least one role.")).ToBeVisibleAsync();
+        await page.GetByLabel("Phóng viên").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản" }).ClickAsync();
+        await Expect(page.GetByText("Hãy chọn ít nhất một vai trò.")).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.GotoAsync("/newsroom/users");
@@ -66,4 +64,7 @@ public sealed class UserManagementTests(NewsroomSite site) : BrowserTest(site)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bùi Thanh Hà", Level = 1 })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
     }
+
+    private static ILocator MainNavigation(IPage page) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" });
 }
