@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Accounts;
+using NewsroomCms.Web.Features.Media;
 using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Hosting;
 using NewsroomCms.Web.Security;
@@ -104,6 +105,7 @@ builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
 builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddMedia(builder.Configuration);
 
 var app = builder.Build();
 
@@ -127,6 +129,8 @@ if (!app.Environment.IsDevelopment())
 
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+// Uploaded photos, before request logging: an article page loads many of them.
+app.UseMediaFiles();
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization();
 app.MapStaticAssets();
