@@ -23,6 +23,9 @@ public sealed class ImageStore
     {
         // Every upload is a different image: libvips' operation cache would only hold memory.
         Cache.Max = 0;
+        // Damaged files make libvips print a warning per broken tile; the error also comes back in its
+        // exception, which the upload logs once.
+        Log.SetLogHandler("VIPS", Enums.LogLevelFlags.Warning, (_, _, _) => { });
         // Only the four accepted formats can ever be decoded, whatever libvips would guess from the bytes.
         Operation.Block("VipsForeignLoad", true);
         foreach (var loader in new[] { "VipsForeignLoadJpeg", "VipsForeignLoadPng", "VipsForeignLoadWebp", "VipsForeignLoadNsgif" })
@@ -31,7 +34,7 @@ public sealed class ImageStore
         }
     }
 
-    public ImageStore(IOptions<MediaOptions> options, IWebHostEnvironment environment)
+    public ImageStore(IOptions<MediaOptions> options, IHostEnvironment environment)
     {
         _options = options.Value;
         Root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, _options.Root));
@@ -102,14 +105,17 @@ public sealed class ImageStore
     {
         try
         {
-            // The header is read first: the size is known before a single pixel is decoded.
-            using var loaded = Load(data, format);
-            var pixels = (long)loaded.Width * loaded.Height;
+            // Only the header is read here: the size is known before a single pixel is decoded.
+            using var streamed = Load(data, format, Enums.Access.Sequential);
+            var pixels = (long)streamed.Width * streamed.Height;
             if (pixels > _options.MaxMegapixels * 1_000_000L)
             {
                 throw new ImageRejectedException(ImageProblem.TooManyPixels, pixels / 1_000_000.0);
             }
 
+            // Pixels stream from the decoder to the encoder top to bottom, unless the picture has to be
+            // turned or flipped: that needs it decoded whole first.
+            using var loaded = Orientation(streamed) == 1 ? streamed.Copy() : Load(data, format, Enums.Access.Random);
             // Phones store the picture sideways and say "turn it" in EXIF: turn it before EXIF goes.
             using var upright = loaded.Autorot();
             using var srgb = ToSrgb(upright);
@@ -139,9 +145,8 @@ public sealed class ImageStore
     }
 
     /// <summary>The loader of the sniffed format, failing on damaged data rather than storing a half-grey photo.</summary>
-    private static Image Load(byte[] data, ImageFormat format)
+    private static Image Load(byte[] data, ImageFormat format, Enums.Access access)
     {
-        const Enums.Access access = Enums.Access.Sequential;
         const Enums.FailOn failOn = Enums.FailOn.Error;
         if (format == ImageFormat.Jpeg)
         {
@@ -159,6 +164,8 @@ public sealed class ImageStore
             ? Image.WebploadBuffer(data, access: access, failOn: failOn)
             : Image.GifloadBuffer(data, access: access, failOn: failOn);
     }
+
+    private static int Orientation(Image image) => image.Contains("orientation") ? (int)image.Get("orientation") : 1;
 
     /// <summary>
     /// Phones shoot in Display P3 and print desks send CMYK: converting to sRGB, what browsers assume

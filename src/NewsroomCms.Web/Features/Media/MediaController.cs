@@ -68,7 +68,8 @@ public sealed class MediaController(
         }
         catch (ImageRejectedException rejection)
         {
-            logger.LogInformation("Upload of {FileName} ({Bytes} bytes) by {UserId} rejected: {Problem}", asset.OriginalFileName, data.Length, asset.UploadedById, rejection.Problem);
+            logger.LogInformation("Upload of {FileName} ({Bytes} bytes) by {UserId} rejected: {Problem} {Detail}",
+                asset.OriginalFileName, data.Length, asset.UploadedById, rejection.Problem, rejection.InnerException?.Message);
             return Error(text.Rejected(rejection, options.Value.MaxMegapixels));
         }
 
