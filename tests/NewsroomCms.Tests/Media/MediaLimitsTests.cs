@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using NewsroomCms.Testing;
 using NewsroomCms.Web.Domain;
 
@@ -33,12 +35,16 @@ public sealed class MediaLimitsTests(SmallMediaLimitsApp app) : IClassFixture<Sm
     }
 
     [Fact]
-    public async Task AFileFarOverTheLimitIsRefusedWithTheSameMessageWithoutBeingRead()
+    public async Task AFileFarOverTheLimitIsRefusedWithTheSameMessageBeforeItsBodyIsRead()
     {
         using var reporter = await MediaClient.SignInAsync(app, Roles.Reporter);
-        var file = Padded(5 * 1024 * 1024);
+        // Announces 50 MB but sends only the start, then stalls: reading the body would never finish.
+        using var stalled = new StalledUpload(50 * 1024 * 1024);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/newsroom/media") { Content = stalled };
+        request.Headers.Add("RequestVerificationToken", reporter.Token);
 
-        var upload = await reporter.UploadAsync(file);
+        using var response = await reporter.Client.Http.SendAsync(request).WaitAsync(TimeSpan.FromSeconds(30));
+        var upload = await MediaClient.Response.ReadAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, upload.Status);
         Assert.Equal(TooLarge, upload.Error);
@@ -66,6 +72,40 @@ public sealed class MediaLimitsTests(SmallMediaLimitsApp app) : IClassFixture<Sm
         var upload = await reporter.UploadAsync(TestImages.Jpeg(1000, 1000));
 
         Assert.Equal(HttpStatusCode.OK, upload.Status);
+    }
+
+    /// <summary>A multipart upload whose declared length is never reached: the first bytes, then a wait.</summary>
+    private sealed class StalledUpload : HttpContent
+    {
+        private const string Boundary = "stalled-upload";
+        private readonly TaskCompletionSource _never = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly long _length;
+
+        public StalledUpload(long length)
+        {
+            _length = length;
+            Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={Boundary}");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"anh.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"));
+            await stream.WriteAsync(TestImages.Jpeg(200, 200));
+            await stream.FlushAsync();
+            await _never.Task;
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _length;
+            return true;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            _never.TrySetCanceled();
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>A real JPEG followed by filler up to <paramref name="length"/> bytes.</summary>
