@@ -87,11 +87,7 @@ public sealed class ImageStore
         try
         {
             var (width, height) = SaveOriginal(data, format, storedName, written);
-            foreach (var renditionWidth in MediaUrls.RenditionWidthsFor(width))
-            {
-                SaveRendition(storedName, format, renditionWidth, written);
-            }
-
+            SaveRenditions(storedName, format, width, written);
             return new StoredImage(storedName, format, width, height, new FileInfo(PathOf(storedName)).Length, written);
         }
         catch
@@ -120,7 +116,7 @@ public sealed class ImageStore
             using var upright = loaded.Autorot();
             using var srgb = ToSrgb(upright);
             written.Add(storedName);
-            Write(srgb, PathOf(storedName), format);
+            Write(srgb, PathOf(storedName), format, progressive: false);
             return (srgb.Width, srgb.Height);
         }
         catch (VipsException e)
@@ -130,17 +126,31 @@ public sealed class ImageStore
         }
     }
 
-    /// <summary>From the stored original: already upright, sRGB and clean, and JPEG/WebP shrink while decoding.</summary>
-    private void SaveRendition(string storedName, ImageFormat format, int width, List<string> written)
+    /// <summary>
+    /// The widest rendition comes from the stored original: already upright, sRGB and clean, and a
+    /// JPEG or WebP shrinks while it is decoded. The narrower ones come from that one, in memory.
+    /// </summary>
+    private void SaveRenditions(string storedName, ImageFormat format, int originalWidth, List<string> written)
     {
-        using var resized = Image.Thumbnail(PathOf(storedName), width, height: AnyHeight);
-        using var rendition = resized.CopyMemory();
-        ImageFormat[] targets = format == ImageFormat.WebP ? [format] : [ImageFormat.WebP, format];
-        foreach (var target in targets)
+        var widths = MediaUrls.RenditionWidthsFor(originalWidth).OrderDescending().ToList();
+        if (widths.Count == 0)
         {
-            var name = MediaUrls.RenditionName(storedName, width, target.Extension);
-            written.Add(name);
-            Write(rendition, PathOf(name), target);
+            return;
+        }
+
+        using var thumbnail = Image.Thumbnail(PathOf(storedName), widths[0], height: AnyHeight);
+        using var widest = thumbnail.CopyMemory();
+        ImageFormat[] targets = format == ImageFormat.WebP ? [format] : [ImageFormat.WebP, format];
+        foreach (var width in widths)
+        {
+            using var resized = width == widest.Width ? widest.Copy() : widest.ThumbnailImage(width, height: AnyHeight);
+            using var rendition = resized.CopyMemory();
+            foreach (var target in targets)
+            {
+                var name = MediaUrls.RenditionName(storedName, width, target.Extension);
+                written.Add(name);
+                Write(rendition, PathOf(name), target, progressive: true);
+            }
         }
     }
 
@@ -183,13 +193,17 @@ public sealed class ImageStore
             : image.Colourspace(Enums.Interpretation.Srgb);
     }
 
-    /// <summary>Writes with no metadata at all: no EXIF (GPS, camera serial), XMP, IPTC or ICC profile.</summary>
-    private static void Write(Image image, string path, ImageFormat format)
+    /// <summary>
+    /// Writes with no metadata at all: no EXIF (GPS, camera serial), XMP, IPTC or ICC profile. JPEG
+    /// renditions are progressive, showing sooner on slow phone connections; originals stay baseline,
+    /// because a progressive JPEG decodes several times slower and the renditions are made from them.
+    /// </summary>
+    private static void Write(Image image, string path, ImageFormat format, bool progressive)
     {
         const Enums.ForeignKeep keep = Enums.ForeignKeep.None;
         if (format == ImageFormat.Jpeg)
         {
-            image.Jpegsave(path, q: 85, optimizeCoding: true, interlace: true, keep: keep);
+            image.Jpegsave(path, q: 85, optimizeCoding: true, interlace: progressive, keep: keep);
         }
         else if (format == ImageFormat.Png)
         {
