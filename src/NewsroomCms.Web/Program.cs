@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Accounts;
+using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Media;
 using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Hosting;
@@ -105,6 +106,10 @@ builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
 builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.Configure<EditorOptions>(builder.Configuration.GetSection(EditorOptions.SectionName));
+builder.Services.Configure<EmbedOptions>(builder.Configuration.GetSection("Embeds"));
+builder.Services.AddSingleton(sp => new ArticleHtmlSanitizer(sp.GetRequiredService<IOptions<EmbedOptions>>().Value));
+builder.Services.AddScoped<ArticleEditing>();
 builder.Services.AddMedia(builder.Configuration);
 
 var app = builder.Build();
