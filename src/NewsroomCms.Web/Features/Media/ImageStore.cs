@@ -66,7 +66,7 @@ public sealed class ImageStore
         }
     }
 
-    public string PathOf(string fileName) => Path.Combine(Root, MediaUrls.RelativePath(fileName));
+    public string PathOf(string storedName) => Path.Combine(Root, storedName);
 
     private StoredImage Save(byte[] data)
     {
@@ -81,7 +81,8 @@ public sealed class ImageStore
             });
         }
 
-        var storedName = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + format.Extension;
+        var random = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var storedName = $"{random[..2]}/{random}{format.Extension}";
         Directory.CreateDirectory(Path.GetDirectoryName(PathOf(storedName))!);
         var written = new List<string>();
         try
@@ -220,7 +221,7 @@ public sealed class ImageStore
     }
 }
 
-/// <summary>A stored original; <see cref="FileNames"/> lists it and its renditions.</summary>
+/// <summary>A stored original; <see cref="FileNames"/> lists its stored name and its renditions'.</summary>
 public sealed record StoredImage(string StoredName, ImageFormat Format, int Width, int Height, long ByteSize, IReadOnlyList<string> FileNames);
 
 public enum ImageProblem

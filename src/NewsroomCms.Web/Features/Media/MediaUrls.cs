@@ -3,9 +3,10 @@ using NewsroomCms.Web.Domain;
 namespace NewsroomCms.Web.Features.Media;
 
 /// <summary>
-/// Where an image and its renditions are served, and the <c>srcset</c>s for readers' screens. Files live
-/// in one folder per first two characters of their random name ("3f/3fa8….jpg"), which keeps folders
-/// small in a newsroom with years of photos.
+/// Where an image and its renditions are served, and the <c>srcset</c>s for readers' screens. A stored
+/// name is the file's path under the media root, in one folder per first two characters of its random
+/// name ("3f/3fa8….jpg"), which keeps folders small in a newsroom with years of photos; its URL is
+/// "/media/" followed by it.
 /// </summary>
 public static class MediaUrls
 {
@@ -19,14 +20,11 @@ public static class MediaUrls
 
     public static IEnumerable<int> RenditionWidthsFor(int originalWidth) => RenditionWidths.Where(w => w < originalWidth);
 
-    /// <summary>The file name of the rendition <paramref name="width"/> pixels wide, in the format of <paramref name="extension"/>.</summary>
+    /// <summary>The stored name of the rendition <paramref name="width"/> pixels wide, in the format of <paramref name="extension"/>.</summary>
     public static string RenditionName(string storedName, int width, string extension) =>
-        $"{Path.GetFileNameWithoutExtension(storedName)}-{width}{extension}";
+        $"{storedName[..^Path.GetExtension(storedName).Length]}-{width}{extension}";
 
-    /// <summary>The path under the media root: "3f/3fa8….jpg".</summary>
-    public static string RelativePath(string fileName) => $"{fileName[..2]}/{fileName}";
-
-    public static string Url(string fileName) => $"{RequestPath}/{RelativePath(fileName)}";
+    public static string Url(string storedName) => $"{RequestPath}/{storedName}";
 
     public static MediaSources For(MediaAsset asset, string sizes = ArticleSizes) => For(asset.StoredName, asset.Width, sizes);
 
