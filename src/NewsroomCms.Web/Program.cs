@@ -134,7 +134,8 @@ app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization();
-app.MapStaticAssets();
+// The stylesheet and scripts are public: without AllowAnonymous the fallback policy sends them to the sign-in page.
+app.MapStaticAssets().AllowAnonymous();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -144,6 +145,12 @@ app.UseAuthorization();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapControllers();
+// Without an endpoint the deny-by-default policy would send readers who mistype a URL to the login page.
+app.MapFallback(context =>
+{
+    context.Response.StatusCode = StatusCodes.Status404NotFound;
+    return Task.CompletedTask;
+}).AllowAnonymous();
 
 await app.RunAsync();
 return 0;
