@@ -104,6 +104,7 @@ builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
 builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddArticleHtmlSanitizer(builder.Configuration);
 
 var app = builder.Build();
 

@@ -1,5 +1,8 @@
 using System.Text;
 using AngleSharp.Html.Parser;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NewsroomCms.Testing;
 using NewsroomCms.Web.Security;
 
 namespace NewsroomCms.Tests.Security;
@@ -266,8 +269,38 @@ public sealed class ArticleHtmlSanitizerTests
     }
 
     [Fact]
+    public void ConfiguredVideoHostsReplaceTheDefaults()
+    {
+        var sanitizer = FromSettings("""{ "Embeds": { "AllowedVideoHosts": [ "video.baotinh.vn/embed/" ] } }""");
+
+        Assert.Contains("<iframe src=\"https://video.baotinh.vn/embed/42\"", sanitizer.Sanitize("<iframe src=\"https://video.baotinh.vn/embed/42\"></iframe>"), StringComparison.Ordinal);
+        Assert.Equal("", sanitizer.Sanitize("<iframe src=\"https://video.baotinh.vn/admin\"></iframe>"));
+        Assert.Equal("", sanitizer.Sanitize("<iframe src=\"https://www.youtube.com/embed/abc\"></iframe>"));
+    }
+
+    [Fact]
+    public void AnEmptyVideoHostListAllowsNoEmbeds() =>
+        Assert.Equal("", FromSettings("""{ "Embeds": { "AllowedVideoHosts": [] } }""").Sanitize("<iframe src=\"https://www.youtube.com/embed/abc\"></iframe>"));
+
+    [Fact]
+    public void WithoutSettingsTheDefaultVideoHostsApply() =>
+        Assert.Contains("<iframe", FromSettings("{}").Sanitize("<iframe src=\"https://www.youtube.com/embed/abc\"></iframe>"), StringComparison.Ordinal);
+
+    [Fact]
     public void AVideoHostWrittenAsAUrlIsRefused() =>
         Assert.Throws<InvalidOperationException>(() => new ArticleHtmlSanitizer(new EmbedOptions { AllowedVideoHosts = ["https://www.youtube.com/embed/"] }));
+
+    [Fact]
+    public void TheAppProvidesOneSanitizerWithTheConfiguredHosts()
+    {
+        using var app = new NewsroomAppFactory().With("Embeds:AllowedVideoHosts:0", "video.baotinh.vn");
+
+        var sanitizer = app.Services.GetRequiredService<ArticleHtmlSanitizer>();
+
+        Assert.Same(sanitizer, app.Services.GetRequiredService<ArticleHtmlSanitizer>());
+        Assert.Equal("", sanitizer.Sanitize("<iframe src=\"https://www.youtube.com/embed/abc\"></iframe>"));
+        Assert.Contains("<iframe", sanitizer.Sanitize("<iframe src=\"https://video.baotinh.vn/v/1\"></iframe>"), StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("<a href=\"https://baotinh.vn/a\" target=\"_blank\">x</a>", "<p><a href=\"https://baotinh.vn/a\" target=\"_blank\" rel=\"noopener noreferrer\">x</a></p>")]
@@ -412,6 +445,13 @@ public sealed class ArticleHtmlSanitizerTests
     [InlineData("<script>alert(1)</script>")]
     public void PlainTextOfNothingIsEmpty(string? input) =>
         Assert.Equal("", _sanitizer.ToPlainText(input));
+
+    private static ArticleHtmlSanitizer FromSettings(string json)
+    {
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+        using var services = new ServiceCollection().AddArticleHtmlSanitizer(configuration).BuildServiceProvider();
+        return services.GetRequiredService<ArticleHtmlSanitizer>();
+    }
 
     /// <summary>Reads the output as a browser would and checks every element and attribute against the policy.</summary>
     private static void AssertOnlyThePolicy(string html)
