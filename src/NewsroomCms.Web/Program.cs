@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Accounts;
+using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Hosting;
 using NewsroomCms.Web.Security;
@@ -104,7 +105,9 @@ builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
 builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.Configure<EditorOptions>(builder.Configuration.GetSection(EditorOptions.SectionName));
 builder.Services.AddArticleHtmlSanitizer(builder.Configuration);
+builder.Services.AddScoped<ArticleEditing>();
 
 var app = builder.Build();
 

@@ -13,7 +13,7 @@ public sealed class EmbedOptions
     /// page of those sites can be framed. A list in configuration replaces the defaults, and an empty
     /// list (<c>[]</c>) allows no embeds at all.
     /// </summary>
-    public IList<string> AllowedVideoHosts { get; set; } =
+    public IReadOnlyList<string> AllowedVideoHosts { get; set; } =
     [
         "www.youtube.com/embed/",
         "www.youtube-nocookie.com/embed/",
