@@ -107,8 +107,7 @@ builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.Configure<EditorOptions>(builder.Configuration.GetSection(EditorOptions.SectionName));
-builder.Services.Configure<EmbedOptions>(builder.Configuration.GetSection("Embeds"));
-builder.Services.AddSingleton(sp => new ArticleHtmlSanitizer(sp.GetRequiredService<IOptions<EmbedOptions>>().Value));
+builder.Services.AddArticleHtmlSanitizer(builder.Configuration);
 builder.Services.AddScoped<ArticleEditing>();
 builder.Services.AddMedia(builder.Configuration);
 
@@ -138,7 +137,8 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseMediaFiles();
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization();
-app.MapStaticAssets();
+// The stylesheet and scripts are public: without AllowAnonymous the fallback policy sends them to the sign-in page.
+app.MapStaticAssets().AllowAnonymous();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -148,6 +148,12 @@ app.UseAuthorization();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapControllers();
+// Without an endpoint the deny-by-default policy would send readers who mistype a URL to the login page.
+app.MapFallback(context =>
+{
+    context.Response.StatusCode = StatusCodes.Status404NotFound;
+    return Task.CompletedTask;
+}).AllowAnonymous();
 
 await app.RunAsync();
 return 0;

@@ -14,7 +14,11 @@ public static class Texts
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
         try
         {
-            return app.Services.GetRequiredService<IStringLocalizer<TResource>>()[key, arguments].Value;
+            var text = app.Services.GetRequiredService<IStringLocalizer<TResource>>()[key, arguments];
+            // Otherwise a missing translation would return the English key and the page would match it.
+            return text.ResourceNotFound
+                ? throw new InvalidOperationException($"No Vietnamese translation for \"{key}\" in {typeof(TResource).Name}.vi.resx.")
+                : text.Value;
         }
         finally
         {
