@@ -12,6 +12,7 @@ using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Accounts;
 using NewsroomCms.Web.Features.Authoring;
+using NewsroomCms.Web.Features.Media;
 using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Hosting;
 using NewsroomCms.Web.Security;
@@ -106,9 +107,9 @@ builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.Configure<EditorOptions>(builder.Configuration.GetSection(EditorOptions.SectionName));
-builder.Services.Configure<EmbedOptions>(builder.Configuration.GetSection("Embeds"));
-builder.Services.AddSingleton(sp => new ArticleHtmlSanitizer(sp.GetRequiredService<IOptions<EmbedOptions>>().Value));
+builder.Services.AddArticleHtmlSanitizer(builder.Configuration);
 builder.Services.AddScoped<ArticleEditing>();
+builder.Services.AddMedia(builder.Configuration);
 
 var app = builder.Build();
 
@@ -132,6 +133,8 @@ if (!app.Environment.IsDevelopment())
 
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+// Uploaded photos, before request logging: an article page loads many of them.
+app.UseMediaFiles();
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization();
 // The stylesheet and scripts are public: without AllowAnonymous the fallback policy sends them to the sign-in page.
@@ -145,6 +148,12 @@ app.UseAuthorization();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapControllers();
+// Without an endpoint the deny-by-default policy would send readers who mistype a URL to the login page.
+app.MapFallback(context =>
+{
+    context.Response.StatusCode = StatusCodes.Status404NotFound;
+    return Task.CompletedTask;
+}).AllowAnonymous();
 
 await app.RunAsync();
 return 0;
