@@ -5,22 +5,19 @@ namespace NewsroomCms.BrowserTests.Infrastructure;
 /// <summary>Base of the browser tests: a site per test class, fresh browser contexts per test.</summary>
 public abstract class BrowserTest(NewsroomSite site) : IClassFixture<NewsroomSite>, IAsyncLifetime
 {
-    /// <summary>The product's default language, and so the language of the tests.</summary>
-    protected const string Vietnamese = "vi-VN";
-
     private readonly List<IBrowserContext> _contexts = [];
 
     protected NewsroomSite Site { get; } = site;
 
     /// <summary>A page in a new browser profile, as a different person at a different computer would have.</summary>
-    protected async Task<IPage> NewPageAsync(string language = Vietnamese, ViewportSize? viewport = null)
+    protected async Task<IPage> NewPageAsync()
     {
-        var context = await Site.NewContextAsync(language, viewport);
+        var context = await Site.NewContextAsync();
         _contexts.Add(context);
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in on the (Vietnamese) sign-in page in a new browser profile and returns the newsroom page.</summary>
+    /// <summary>Signs in on the sign-in page in a new browser profile and returns the newsroom page.</summary>
     protected async Task<IPage> SignInAsync(string email, string password)
     {
         var page = await NewPageAsync();

@@ -15,7 +15,8 @@ public static class Chromium
         "(it is used from " + SystemChromium + "), or run the tests once with internet access so that " +
         "Playwright can download its own Chromium.";
 
-    // Without these Chromium keeps trying to reach Google (updates, sync, field trials), which stalls on a closed network.
+    // No sandbox: CI containers run as root, where Chromium refuses to start with it. The network flags stop
+    // Chromium calling home (updates, sync, field trials), which stalls on a closed network.
     private static readonly string[] Arguments =
     [
         "--no-sandbox",

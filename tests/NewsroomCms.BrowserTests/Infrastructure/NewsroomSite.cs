@@ -32,14 +32,17 @@ public sealed class NewsroomSite : IAsyncLifetime
         Address = new Uri(addresses.Addresses.Single());
     }
 
-    /// <summary>A new browser profile (no cookies) reading <paramref name="language"/>, sized like a desktop screen unless told.</summary>
-    public async Task<IBrowserContext> NewContextAsync(string language, ViewportSize? viewport = null)
+    /// <summary>
+    /// A new browser profile (no cookies) on a desktop-sized screen, reading Vietnamese: the product's default
+    /// language and so the language of the tests.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync()
     {
         var context = await _browser!.NewContextAsync(new()
         {
             BaseURL = Address.ToString(),
-            Locale = language,
-            ViewportSize = viewport ?? new() { Width = 1280, Height = 800 },
+            Locale = "vi-VN",
+            ViewportSize = new() { Width = 1280, Height = 800 },
         });
         context.SetDefaultTimeout(10_000);
         return context;
