@@ -85,6 +85,7 @@ builder.Services.AddRateLimiter(limiter =>
 builder.Services.AddLocalization();
 // Vietnamese text as characters, not &#x...; entities: smaller pages and readable source.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
 builder.Services.Configure<RequestLocalizationOptions>(Localization.Configure);
 builder.Services.AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
     // Validation runs on the server and re-renders the form; no client validation script to feed.
