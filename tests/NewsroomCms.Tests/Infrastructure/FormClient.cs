@@ -20,6 +20,25 @@ public sealed partial class FormClient(NewsroomAppFactory factory) : IDisposable
 
     public HttpClient Http => _http;
 
+    /// <summary>Asks for English pages, whose text is the resource keys and so does not change with translations.</summary>
+    public FormClient InEnglish()
+    {
+        _http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        return this;
+    }
+
+    /// <summary>Signs in through the login form, as a person would.</summary>
+    public Task<Page> SignInAsync(string email, string password, string? returnUrl = null)
+    {
+        var fields = new Dictionary<string, string> { ["Email"] = email, ["Password"] = password };
+        if (returnUrl is not null)
+        {
+            fields["ReturnUrl"] = returnUrl;
+        }
+
+        return SubmitAsync("/account/login", "/account/login", fields);
+    }
+
     public async Task<Page> GetAsync(string url)
     {
         using var response = await _http.GetAsync(url);
