@@ -70,6 +70,14 @@ public sealed partial class FormClient(NewsroomAppFactory factory) : IDisposable
 
     public sealed partial record Page(HttpStatusCode Status, string Html, Uri? Location)
     {
+        /// <summary>Where a redirect goes, as a path when it stays on this site (the cookie handler writes absolute URLs).</summary>
+        public string? RedirectPath => Location switch
+        {
+            null => null,
+            { IsAbsoluteUri: true, Host: "localhost" } => Location.PathAndQuery,
+            _ => Location.OriginalString,
+        };
+
         public string? AntiforgeryToken => TokenPattern().Match(Html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
 
         public static async Task<Page> ReadAsync(HttpResponseMessage response) =>
