@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Accounts;
+using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Hosting;
 using NewsroomCms.Web.Security;
@@ -85,6 +86,8 @@ builder.Services.AddLocalization();
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.Configure<RequestLocalizationOptions>(Localization.Configure);
 builder.Services.AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    // Validation runs on the server and re-renders the form; no client validation script to feed.
+    .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 builder.Services.AddSingleton<IConfigureOptions<MvcOptions>, ModelBindingMessages>();
@@ -102,6 +105,10 @@ builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
 builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.Configure<EditorOptions>(builder.Configuration.GetSection(EditorOptions.SectionName));
+builder.Services.Configure<EmbedOptions>(builder.Configuration.GetSection("Embeds"));
+builder.Services.AddSingleton(sp => new ArticleHtmlSanitizer(sp.GetRequiredService<IOptions<EmbedOptions>>().Value));
+builder.Services.AddScoped<ArticleEditing>();
 
 var app = builder.Build();
 

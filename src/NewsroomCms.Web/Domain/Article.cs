@@ -38,9 +38,15 @@ public class Article
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Who last changed the content (autosaves included), to name them when two people collide.</summary>
+    public string? UpdatedById { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public DateTime? PublishedAt { get; set; }
     public DateTime? ScheduledAt { get; set; }
+
+    /// <summary>When an editor first acted on the current submission; from then on the reporter cannot withdraw it.</summary>
+    public DateTime? ReviewStartedAt { get; set; }
 
     /// <summary>Null for imported or demo articles that no account wrote.</summary>
     public string? CreatedById { get; set; }
@@ -54,6 +60,53 @@ public class Article
 
     public ICollection<ArticleRevision> Revisions { get; set; } = [];
     public ICollection<EditorialNote> Notes { get; set; } = [];
+
+    /// <summary>What is still missing before the article can go to an editor; empty when it is complete.</summary>
+    public IReadOnlyList<MissingPart> MissingForSubmission()
+    {
+        var missing = new List<MissingPart>();
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            missing.Add(MissingPart.Title);
+        }
+
+        if (string.IsNullOrWhiteSpace(Sapo))
+        {
+            missing.Add(MissingPart.Sapo);
+        }
+
+        if (!ArticleText.HasText(Body))
+        {
+            missing.Add(MissingPart.Body);
+        }
+
+        if (SectionId is null)
+        {
+            missing.Add(MissingPart.Section);
+        }
+
+        if (Authors.Count == 0)
+        {
+            missing.Add(MissingPart.Author);
+        }
+
+        if (FeaturedImageId is not null && string.IsNullOrWhiteSpace(FeaturedImageAlt))
+        {
+            missing.Add(MissingPart.FeaturedImageAlt);
+        }
+
+        return missing;
+    }
+}
+
+public enum MissingPart
+{
+    Title,
+    Sapo,
+    Body,
+    Section,
+    Author,
+    FeaturedImageAlt,
 }
 
 public class ArticleAuthor

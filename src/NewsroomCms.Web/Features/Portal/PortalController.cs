@@ -29,18 +29,10 @@ public sealed class PortalController(NewsroomDbContext db) : Controller
     {
         var article = await db.Articles
             .Where(a => a.Slug == slug && a.Status == ArticleStatus.Published)
-            .Select(a => new ArticlePage(
-                a.Title,
-                a.Sapo,
-                a.Body,
-                a.PublishedAt!.Value,
-                a.Section!.Name,
-                a.Authors.OrderBy(b => b.Position).Select(b => b.Author!.PenName).ToList()))
+            .Select(ArticlePage.FromArticle)
             .FirstOrDefaultAsync();
         return article is null ? NotFound() : View(article);
     }
 }
 
 public sealed record ArticleSummary(string Title, string Slug, string Sapo, DateTime PublishedAt, string? Section);
-
-public sealed record ArticlePage(string Title, string Sapo, string Body, DateTime PublishedAt, string? Section, IReadOnlyList<string> Byline);

@@ -324,6 +324,9 @@ namespace NewsroomCms.Web.Data.SqlServer.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ReviewStartedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Sapo")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -354,6 +357,9 @@ namespace NewsroomCms.Web.Data.SqlServer.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -364,6 +370,8 @@ namespace NewsroomCms.Web.Data.SqlServer.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedById");
 
                     b.HasIndex("CreatedById", "Status");
 
@@ -799,6 +807,11 @@ namespace NewsroomCms.Web.Data.SqlServer.Migrations
                     b.HasOne("NewsroomCms.Web.Domain.Section", "Section")
                         .WithMany()
                         .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NewsroomCms.Web.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("CreatedBy");

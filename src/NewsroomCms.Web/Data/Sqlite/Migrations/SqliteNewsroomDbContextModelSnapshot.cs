@@ -309,6 +309,9 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReviewStartedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sapo")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -339,6 +342,9 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -349,6 +355,8 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedById");
 
                     b.HasIndex("CreatedById", "Status");
 
@@ -770,6 +778,11 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
                     b.HasOne("NewsroomCms.Web.Domain.Section", "Section")
                         .WithMany()
                         .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NewsroomCms.Web.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("CreatedBy");

@@ -1,0 +1,252 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NewsroomCms.Web.Data;
+using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Security;
+
+namespace NewsroomCms.Web.Features.Authoring;
+
+/// <summary>
+/// Applies what the editor form sent to an article: clean text, sanitized body, a unique slug, tags
+/// found or created, the byline and the featured image. Shared by save, autosave and submit.
+/// </summary>
+public sealed class ArticleEditing(
+    NewsroomDbContext db,
+    ArticleHtmlSanitizer sanitizer,
+    UserManager<ApplicationUser> users,
+    TimeProvider clock,
+    IStringLocalizer<AuthoringResource> text)
+{
+    /// <summary>The article with everything the editor shows, tracked for changes.</summary>
+    public Task<Article?> LoadAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Articles
+            .Include(a => a.Section)
+            .Include(a => a.Tags)
+            .Include(a => a.Authors).ThenInclude(b => b.Author)
+            .Include(a => a.FeaturedImage)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    public WorkflowActor ActorFor(Article article, ClaimsPrincipal user) =>
+        new(IsOwner: article.CreatedById is not null && article.CreatedById == users.GetUserId(user),
+            IsEditor: user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin));
+
+    /// <summary>Reporters see only their own articles; editors see all.</summary>
+    public bool CanSee(Article article, ClaimsPrincipal user)
+    {
+        var actor = ActorFor(article, user);
+        return actor.IsOwner || actor.IsEditor;
+    }
+
+    /// <summary>
+    /// Copies the input onto the article. Returns problems per field (localized); when there are any,
+    /// nothing has been changed on the article.
+    /// </summary>
+    public async Task<IReadOnlyList<KeyValuePair<string, string>>> ApplyAsync(Article article, ArticleInput input, string userId, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<KeyValuePair<string, string>>();
+        var title = VietnameseText.CleanLine(input.Title);
+        var slug = await ChooseSlugAsync(article, title, input.Slug, problems, cancellationToken);
+
+        var authorIds = input.AuthorIds.OfType<int>().Distinct().ToList();
+        var currentAuthorIds = article.Authors.Select(a => a.AuthorId).ToHashSet();
+        var authors = await db.Authors.Where(a => authorIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        if (authorIds.Any(id => !authors.TryGetValue(id, out var author) || (author.IsRetired && !currentAuthorIds.Contains(id))))
+        {
+            problems.Add(new(nameof(ArticleInput.AuthorIds), text["A chosen author no longer exists or is retired."]));
+        }
+
+        if (input.SectionId is { } sectionId && !await db.Sections.AnyAsync(s => s.Id == sectionId, cancellationToken))
+        {
+            problems.Add(new(nameof(ArticleInput.SectionId), text["The chosen section does not exist."]));
+        }
+
+        if (input.FeaturedImageId is { } imageId && !await db.MediaAssets.AnyAsync(m => m.Id == imageId, cancellationToken))
+        {
+            problems.Add(new(nameof(ArticleInput.FeaturedImageId), text["The featured image no longer exists. Upload it again."]));
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        article.Title = title;
+        article.Slug = slug!;
+        article.Sapo = VietnameseText.CleanLine(input.Sapo);
+        article.Body = sanitizer.Sanitize(input.Body);
+        article.SectionId = input.SectionId;
+        article.FeaturedImageId = input.FeaturedImageId;
+        article.FeaturedImageCaption = NullIfEmpty(input.FeaturedImageCaption);
+        article.FeaturedImageCredit = NullIfEmpty(input.FeaturedImageCredit);
+        article.FeaturedImageAlt = NullIfEmpty(input.FeaturedImageAlt);
+        await SetTagsAsync(article, ArticleInput.ParseTags(input.Tags), cancellationToken);
+        SetByline(article, authorIds.Select(id => authors[id]).ToList());
+        article.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        article.UpdatedById = userId;
+        return problems;
+    }
+
+    /// <summary>
+    /// A revision of the article as it is now, unless it is the same as the latest one (saving twice
+    /// without a change should not flood the history). Section, tags and byline must be loaded.
+    /// </summary>
+    public async Task AddRevisionAsync(Article article, string userId, string reason, CancellationToken cancellationToken = default)
+    {
+        var latest = await db.ArticleRevisions
+            .Where(r => r.ArticleId == article.Id)
+            .OrderByDescending(r => r.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        var snapshot = ArticleRevision.Snapshot(article, (latest?.Number ?? 0) + 1, userId, clock.GetUtcNow().UtcDateTime, reason);
+        if (latest is not null && latest.Title == snapshot.Title && latest.Sapo == snapshot.Sapo && latest.Body == snapshot.Body
+            && latest.Slug == snapshot.Slug && latest.MetadataJson == snapshot.MetadataJson)
+        {
+            if (latest.Reason != reason)
+            {
+                latest.Reason = reason;
+            }
+
+            return;
+        }
+
+        db.ArticleRevisions.Add(snapshot);
+    }
+
+    /// <summary>The user's own pen name for a new article's byline: the first active one, made from their name if they have none.</summary>
+    public async Task<Author> OwnPenNameAsync(ApplicationUser user, CancellationToken cancellationToken = default)
+    {
+        var own = await db.Authors.Where(a => a.UserId == user.Id && !a.IsRetired).OrderBy(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (own is not null)
+        {
+            return own;
+        }
+
+        var penName = string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "?" : user.DisplayName;
+        own = new Author
+        {
+            PenName = penName,
+            Slug = await UniqueSlugAsync(db.Authors.Select(a => a.Slug), VietnameseText.Slugify(penName, Author.SlugMaxLength), Author.SlugMaxLength, cancellationToken),
+            UserId = user.Id,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Authors.Add(own);
+        return own;
+    }
+
+    /// <summary>
+    /// An empty slug field, or one the person never touched (still the one made from the old title),
+    /// follows the title until the article is first published; after that the address stays.
+    /// </summary>
+    private async Task<string?> ChooseSlugAsync(Article article, string title, string? requested, List<KeyValuePair<string, string>> problems, CancellationToken cancellationToken)
+    {
+        var typed = (requested ?? "").Trim().ToLowerInvariant();
+        var followsTitle = article.PublishedAt is null
+            && (typed.Length == 0 || typed == article.Slug && (article.Slug == VietnameseText.Slugify(article.Title, Article.SlugMaxLength) || article.Slug.StartsWith(DraftSlugPrefix, StringComparison.Ordinal)));
+        string wanted;
+        if (followsTitle)
+        {
+            wanted = title.Length > 0 ? VietnameseText.Slugify(title, Article.SlugMaxLength) : article.Slug;
+            if (wanted.Length == 0)
+            {
+                wanted = article.Slug;
+            }
+        }
+        else if (typed.Length == 0)
+        {
+            wanted = article.Slug;
+        }
+        else if (!VietnameseText.IsValidSlug(typed, Article.SlugMaxLength))
+        {
+            problems.Add(new(nameof(ArticleInput.Slug), text["The slug may contain only lower-case letters a-z, digits and single hyphens, e.g. hoi-nghi-giao-ban-2023."]));
+            return null;
+        }
+        else
+        {
+            wanted = typed;
+        }
+
+        return wanted == article.Slug
+            ? wanted
+            : await UniqueSlugAsync(db.Articles.Where(a => a.Id != article.Id).Select(a => a.Slug), wanted, Article.SlugMaxLength, cancellationToken);
+    }
+
+    public const string DraftSlugPrefix = "nhap-";
+
+    /// <summary>"slug", or "slug-2", "slug-3"... whichever is free, still within the length limit.</summary>
+    private static async Task<string> UniqueSlugAsync(IQueryable<string> taken, string wanted, int maxLength, CancellationToken cancellationToken)
+    {
+        var similar = await taken.Where(s => s == wanted || s.StartsWith(wanted + "-")).ToListAsync(cancellationToken);
+        if (!similar.Contains(wanted))
+        {
+            return wanted;
+        }
+
+        for (var n = 2; ; n++)
+        {
+            var suffix = "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var stem = wanted.Length + suffix.Length <= maxLength ? wanted : VietnameseText.Slugify(wanted, maxLength - suffix.Length);
+            var candidate = stem + suffix;
+            if (!similar.Contains(candidate) && (stem == wanted || !await taken.AnyAsync(s => s == candidate, cancellationToken)))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private async Task SetTagsAsync(Article article, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        var normalized = names.ToDictionary(Tag.NormalizeName, name => name);
+        var keys = normalized.Keys.ToList();
+        var existing = await db.Tags.Where(t => keys.Contains(t.NormalizedName)).ToDictionaryAsync(t => t.NormalizedName, cancellationToken);
+        foreach (var tag in article.Tags.Where(t => !normalized.ContainsKey(t.NormalizedName)).ToList())
+        {
+            article.Tags.Remove(tag);
+        }
+
+        foreach (var (key, name) in normalized)
+        {
+            if (article.Tags.Any(t => t.NormalizedName == key))
+            {
+                continue;
+            }
+
+            if (!existing.TryGetValue(key, out var tag))
+            {
+                tag = Tag.Create(name);
+                tag.Slug = await UniqueSlugAsync(db.Tags.Select(t => t.Slug), tag.Slug.Length > 0 ? tag.Slug : "the", Tag.SlugMaxLength, cancellationToken);
+                db.Tags.Add(tag);
+            }
+
+            article.Tags.Add(tag);
+        }
+    }
+
+    private static void SetByline(Article article, List<Author> authors)
+    {
+        foreach (var byline in article.Authors.Where(b => !authors.Any(a => a.Id == b.AuthorId)).ToList())
+        {
+            article.Authors.Remove(byline);
+        }
+
+        for (var position = 0; position < authors.Count; position++)
+        {
+            var existing = article.Authors.FirstOrDefault(b => b.AuthorId == authors[position].Id);
+            if (existing is null)
+            {
+                article.Authors.Add(new ArticleAuthor { Author = authors[position], AuthorId = authors[position].Id, Position = position });
+            }
+            else
+            {
+                existing.Position = position;
+            }
+        }
+    }
+
+    private static string? NullIfEmpty(string? value)
+    {
+        var clean = VietnameseText.CleanLine(value);
+        return clean.Length == 0 ? null : clean;
+    }
+}

@@ -1,0 +1,47 @@
+using NewsroomCms.Web.Domain;
+
+namespace NewsroomCms.Web.Features.Authoring;
+
+public sealed record EditorView(
+    int Id,
+    ArticleStatus Status,
+    ArticleInput Input,
+    IReadOnlyList<Choice> Sections,
+    IReadOnlyList<Choice> Authors,
+    FeaturedImageView? FeaturedImage,
+    IReadOnlyList<RevisionRow> Revisions,
+    IReadOnlyList<NoteRow> Notes,
+    IReadOnlyList<MissingPart> Missing,
+    ConflictView? Conflict,
+    DateTime UpdatedAt,
+    bool CanSubmit,
+    EditorSettings Settings);
+
+public sealed record Choice(int Id, string Name);
+
+public sealed record FeaturedImageView(int Id, string Url, int Width, int Height);
+
+public sealed record RevisionRow(int Number, DateTime CreatedAt, string By, string? Reason);
+
+public sealed record NoteRow(DateTime CreatedAt, string By, string Text);
+
+/// <summary>The version someone else saved while this person was editing, shown beside theirs.</summary>
+public sealed record ConflictView(string Title, string Sapo, string Body, DateTime SavedAt, string SavedBy);
+
+/// <summary>What the browser-side editor needs to know (TinyMCE language and licence, upload address, allowed video hosts).</summary>
+public sealed record EditorSettings(string Language, string LicenseKey, IReadOnlyList<string> VideoHosts);
+
+public sealed record PreviewView(int Id, ArticleStatus Status, Portal.ArticlePage Article, IReadOnlyList<WorkflowAction> Actions, bool CanEdit, IReadOnlyList<NoteRow> Notes);
+
+public sealed record RevisionView(int ArticleId, ArticleRevision Revision, RevisionMetadata Metadata, string By);
+
+public sealed class EditorOptions
+{
+    public const string SectionName = "Editor";
+
+    /// <summary>"gpl" for the self-hosted open-source TinyMCE; a newsroom with a commercial licence sets its key here.</summary>
+    public string LicenseKey { get; set; } = "gpl";
+
+    /// <summary>How often the editor saves a changed article on its own.</summary>
+    public TimeSpan AutosaveInterval { get; set; } = TimeSpan.FromSeconds(30);
+}
