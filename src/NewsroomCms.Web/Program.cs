@@ -144,6 +144,13 @@ app.UseAuthorization();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapControllers();
+// An address nothing answers is a 404 page for everyone; with no endpoint at all, the fallback policy
+// would send readers following a dead link to the sign-in page.
+app.MapFallback("{*path}", context =>
+{
+    context.Response.StatusCode = StatusCodes.Status404NotFound;
+    return Task.CompletedTask;
+}).AllowAnonymous();
 
 await app.RunAsync();
 return 0;
