@@ -52,14 +52,12 @@ internal static class SampleRows
         return tables;
     }
 
-    public static async Task<List<string>> TablesAsync(SqliteConnection connection)
-    {
-        var tables = await QueryAsync(
+    public static Task<List<string>> TablesAsync(SqliteConnection connection) =>
+        QueryAsync(
             connection,
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory' ORDER BY name",
+            // Not EF's own tables: a row in its migration lock table would make the next migration wait forever.
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE '__EFMigrations%' ORDER BY name",
             r => r.GetString(0));
-        return tables;
-    }
 
     public static async Task<long> CountAsync(SqliteConnection connection, string table)
     {
