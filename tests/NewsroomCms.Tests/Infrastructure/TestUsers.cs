@@ -22,7 +22,7 @@ public static class TestUsers
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            DisplayName = displayName ?? $"Phóng viên {role}",
+            DisplayName = displayName ?? "Nguyễn Văn Thử",
             CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
         };
         AssertSucceeded(await users.CreateAsync(user, Password));

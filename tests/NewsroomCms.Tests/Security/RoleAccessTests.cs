@@ -24,6 +24,7 @@ public sealed class RoleAccessTests(NewsroomAppFactory app) : IClassFixture<News
     public async Task WhoMayOpenWhichBackOfficePage(string who, string path, int expected)
     {
         using var client = new FormClient(app).InEnglish();
+        // Made for anonymous visitors too: until an account exists the back office leads to /setup.
         var user = await app.CreateUserAsync(who is Anonymous or NoRole ? null : who);
         if (who != Anonymous)
         {
