@@ -106,8 +106,7 @@ builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.Configure<EditorOptions>(builder.Configuration.GetSection(EditorOptions.SectionName));
-builder.Services.Configure<EmbedOptions>(builder.Configuration.GetSection("Embeds"));
-builder.Services.AddSingleton(sp => new ArticleHtmlSanitizer(sp.GetRequiredService<IOptions<EmbedOptions>>().Value));
+builder.Services.AddArticleHtmlSanitizer(builder.Configuration);
 builder.Services.AddScoped<ArticleEditing>();
 
 var app = builder.Build();
@@ -134,7 +133,8 @@ app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization();
-app.MapStaticAssets();
+// The stylesheet and scripts are public: without AllowAnonymous the fallback policy sends them to the sign-in page.
+app.MapStaticAssets().AllowAnonymous();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -144,8 +144,8 @@ app.UseAuthorization();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapControllers();
-// An address nothing answers is a 404 page for everyone; with no endpoint at all, the fallback policy
-// would send readers following a dead link to the sign-in page.
+// Without an endpoint the deny-by-default policy would send readers who mistype a URL to the login page.
+// "{*path}" rather than the default "{*path:nonfile}": dead links to old pages (".../bai-viet.html") too.
 app.MapFallback("{*path}", context =>
 {
     context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
@@ -45,6 +46,10 @@ public class NewsroomAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development, static files are read from a published wwwroot; run from bin/, the build's
+        // static web assets manifest points at them (and at their compressed copies under obj/).
+        // Without it, a request that accepts gzip, as every browser's does, gets an empty body.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -53,6 +58,8 @@ public class NewsroomAppFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            // Production hashing cost makes every sign-in in a test take ~100 ms of CPU.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
         });
     }
 

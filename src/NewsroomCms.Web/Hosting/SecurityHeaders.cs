@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using NewsroomCms.Web.Security;
 
 namespace NewsroomCms.Web.Hosting;
 
@@ -6,9 +8,15 @@ namespace NewsroomCms.Web.Hosting;
 /// Adds the security headers to every response. Pages that need an inline script use the per-request
 /// nonce (<see cref="NonceKey"/>); public pages have none.
 /// </summary>
-public sealed class SecurityHeaders(RequestDelegate next)
+public sealed class SecurityHeaders(RequestDelegate next, IOptions<EmbedOptions> embeds)
 {
     public const string NonceKey = "csp-nonce";
+
+    /// <summary>Article bodies may frame the allow-listed video players, and nothing else.</summary>
+    private readonly string _frameSources = string.Join(' ', embeds.Value.AllowedVideoHosts
+        .Select(entry => "https://" + entry.Split('/')[0])
+        .Distinct(StringComparer.OrdinalIgnoreCase)
+        .Prepend("'self'"));
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -23,7 +31,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
                 // TinyMCE sets inline styles on its own UI; styles cannot run code.
                 "style-src 'self' 'unsafe-inline'; " +
                 "img-src 'self' https: data: blob:; " +
-                "font-src 'self'; connect-src 'self'; object-src 'none'; " +
+                $"font-src 'self'; connect-src 'self'; frame-src {_frameSources}; object-src 'none'; " +
                 "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

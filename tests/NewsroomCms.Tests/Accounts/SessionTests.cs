@@ -12,7 +12,7 @@ public sealed class SessionTests
     public async Task FourthSignInAttemptInAMinuteGetsTheTooManyAttemptsPage()
     {
         using var app = new NewsroomAppFactory().With("Accounts:LoginAttemptsPerMinute", "3");
-        var user = await app.CreateUserAsync(Roles.Reporter);
+        var user = await TestUsers.CreateAsync(app, Roles.Reporter);
         using var client = new FormClient(app).InEnglish();
         for (var attempt = 1; attempt <= 3; attempt++)
         {
@@ -31,12 +31,12 @@ public sealed class SessionTests
     public async Task DisabledAccountCannotSignInAndItsOpenSessionEnds()
     {
         using var app = new NewsroomAppFactory().With("Accounts:SessionRevalidationInterval", "00:00:00");
-        var user = await app.CreateUserAsync(Roles.Reporter);
+        var user = await TestUsers.CreateAsync(app, Roles.Reporter);
         using var earlierSession = new FormClient(app);
         await earlierSession.SignInAsync(user.Email!, TestUsers.Password);
         Assert.Equal(HttpStatusCode.OK, (await earlierSession.GetAsync("/newsroom")).Status);
 
-        await app.UpdateUserAsync(user.Email!, async (users, stored) =>
+        await TestUsers.UpdateAsync(app, user.Email!, async (users, stored) =>
         {
             stored.IsDisabled = true;
             await users.UpdateAsync(stored);

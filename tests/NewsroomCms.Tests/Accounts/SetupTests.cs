@@ -62,7 +62,7 @@ public sealed class SetupTests : IDisposable
     [Fact]
     public async Task SetupIsNotFoundOnceAnAccountExists()
     {
-        await _app.CreateUserAsync(Roles.Editor);
+        await TestUsers.CreateAsync(_app, Roles.Editor);
         using var client = new FormClient(_app);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/setup")).Status);

@@ -12,7 +12,7 @@ public sealed class SignInTests(NewsroomAppFactory app) : IClassFixture<Newsroom
     [Fact]
     public async Task RightPasswordLeadsToTheNewsroom()
     {
-        var user = await app.CreateUserAsync(Roles.Reporter, "Lê Văn Đúng");
+        var user = await TestUsers.CreateAsync(app, Roles.Reporter, "Lê Văn Đúng");
         using var client = new FormClient(app);
 
         var signedIn = await client.SignInAsync(user.Email!, TestUsers.Password);
@@ -27,7 +27,7 @@ public sealed class SignInTests(NewsroomAppFactory app) : IClassFixture<Newsroom
     [Fact]
     public async Task SignInGoesBackToTheLocalPageThatAskedForIt()
     {
-        var user = await app.CreateUserAsync(Roles.Editor);
+        var user = await TestUsers.CreateAsync(app, Roles.Editor);
         using var client = new FormClient(app);
 
         var signedIn = await client.SignInAsync(user.Email!, TestUsers.Password, returnUrl: "/newsroom?tab=review");
@@ -42,7 +42,7 @@ public sealed class SignInTests(NewsroomAppFactory app) : IClassFixture<Newsroom
     [InlineData("/\\evil.example")]
     public async Task SignInNeverFollowsAReturnUrlToAnotherSite(string returnUrl)
     {
-        var user = await app.CreateUserAsync(Roles.Editor);
+        var user = await TestUsers.CreateAsync(app, Roles.Editor);
         using var client = new FormClient(app);
 
         var signedIn = await client.SignInAsync(user.Email!, TestUsers.Password, returnUrl);
@@ -54,7 +54,7 @@ public sealed class SignInTests(NewsroomAppFactory app) : IClassFixture<Newsroom
     [Fact]
     public async Task WrongPasswordShowsTheFormAgainWithTheEmailButNotThePassword()
     {
-        var user = await app.CreateUserAsync(Roles.Reporter);
+        var user = await TestUsers.CreateAsync(app, Roles.Reporter);
         using var client = new FormClient(app).InEnglish();
 
         var refused = await client.SignInAsync(user.Email!, WrongPassword);
@@ -70,7 +70,7 @@ public sealed class SignInTests(NewsroomAppFactory app) : IClassFixture<Newsroom
     public async Task UnknownEmailGetsTheSameAnswerAsAWrongPassword()
     {
         // Some account must exist, or the sign-in page leads to /setup.
-        await app.CreateUserAsync(Roles.Reporter);
+        await TestUsers.CreateAsync(app, Roles.Reporter);
         using var client = new FormClient(app).InEnglish();
 
         var refused = await client.SignInAsync($"khong-co-{Guid.NewGuid():N}@baotinh.vn", WrongPassword);
@@ -82,7 +82,7 @@ public sealed class SignInTests(NewsroomAppFactory app) : IClassFixture<Newsroom
     [Fact]
     public async Task FiveWrongPasswordsLockTheAccountSoEvenTheRightOneIsRefused()
     {
-        var user = await app.CreateUserAsync(Roles.Reporter);
+        var user = await TestUsers.CreateAsync(app, Roles.Reporter);
         using var client = new FormClient(app).InEnglish();
         for (var attempt = 1; attempt <= 5; attempt++)
         {
@@ -101,7 +101,7 @@ public sealed class SignInTests(NewsroomAppFactory app) : IClassFixture<Newsroom
     [Fact]
     public async Task SignOutEndsTheSession()
     {
-        var user = await app.CreateUserAsync(Roles.Reporter);
+        var user = await TestUsers.CreateAsync(app, Roles.Reporter);
         using var client = new FormClient(app);
         await client.SignInAsync(user.Email!, TestUsers.Password);
         var desk = await client.GetAsync("/newsroom");
@@ -119,7 +119,7 @@ public sealed class SignInTests(NewsroomAppFactory app) : IClassFixture<Newsroom
     [Fact]
     public async Task SignOutWithoutAnAntiforgeryTokenIsRejectedAndTheSessionStays()
     {
-        var user = await app.CreateUserAsync(Roles.Reporter);
+        var user = await TestUsers.CreateAsync(app, Roles.Reporter);
         using var client = new FormClient(app);
         await client.SignInAsync(user.Email!, TestUsers.Password);
 
@@ -132,7 +132,7 @@ public sealed class SignInTests(NewsroomAppFactory app) : IClassFixture<Newsroom
     [Fact]
     public async Task SignInWithoutAnAntiforgeryTokenIsRejected()
     {
-        var user = await app.CreateUserAsync(Roles.Reporter);
+        var user = await TestUsers.CreateAsync(app, Roles.Reporter);
         using var client = new FormClient(app);
         await client.GetAsync("/account/login");
 

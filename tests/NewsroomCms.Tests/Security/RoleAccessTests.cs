@@ -25,7 +25,7 @@ public sealed class RoleAccessTests(NewsroomAppFactory app) : IClassFixture<News
     {
         using var client = new FormClient(app).InEnglish();
         // Made for anonymous visitors too: until an account exists the back office leads to /setup.
-        var user = await app.CreateUserAsync(who is Anonymous or NoRole ? null : who);
+        var user = await TestUsers.CreateAsync(app, who is Anonymous or NoRole ? null : who);
         if (who != Anonymous)
         {
             Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(user.Email!, TestUsers.Password)).Status);

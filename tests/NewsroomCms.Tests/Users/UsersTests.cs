@@ -12,7 +12,7 @@ namespace NewsroomCms.Tests.Users;
 
 public sealed partial class UsersTests : IClassFixture<NewsroomAppFactory>
 {
-    private const string Password = "mat-khau-2026";
+    private const string Password = TestUsers.Password;
     private readonly NewsroomAppFactory _app;
 
     public UsersTests(NewsroomAppFactory app) => _app = app;
@@ -160,30 +160,13 @@ public sealed partial class UsersTests : IClassFixture<NewsroomAppFactory>
         }
     }
 
-    private async Task<FormClient> SignedInAsync(string role) => (await SignedInWithUserAsync(role)).Client;
+    private async Task<FormClient> SignedInAsync(string role) => (await TestUsers.SignedInAsync(_app, role)).Client;
 
-    private async Task<(FormClient Client, ApplicationUser User)> SignedInWithUserAsync(string role)
-    {
-        var user = await CreateUserAsync(role);
-        var client = new FormClient(_app);
-        var result = await SignInAsync(client, user.Email!, Password);
-        Assert.Equal(HttpStatusCode.Redirect, result.Status);
-        return (client, user);
-    }
+    private Task<(FormClient Client, ApplicationUser User)> SignedInWithUserAsync(string role) => TestUsers.SignedInAsync(_app, role);
 
-    private static Task<FormClient.Page> SignInAsync(FormClient client, string email, string password) =>
-        client.SubmitAsync("/account/login", "/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+    private static Task<FormClient.Page> SignInAsync(FormClient client, string email, string password) => TestUsers.SignInAsync(client, email, password);
 
-    private async Task<ApplicationUser> CreateUserAsync(string role)
-    {
-        using var scope = _app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var email = Unique(role.ToLowerInvariant());
-        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Người dùng " + role, EmailConfirmed = true };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        return user;
-    }
+    private Task<ApplicationUser> CreateUserAsync(string role) => TestUsers.CreateAsync(_app, role);
 
     private async Task<ApplicationUser> FindAsync(string id)
     {
@@ -202,7 +185,7 @@ public sealed partial class UsersTests : IClassFixture<NewsroomAppFactory>
         }
     }
 
-    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}@baotinh.vn";
+    private static string Unique(string prefix) => TestUsers.UniqueEmail(prefix);
 
     private static int CountMatches(string text, string value) => Regex.Count(text, Regex.Escape(value));
 

@@ -8,6 +8,7 @@ public sealed class ArticleInput
 {
     public const int MaxTags = 20;
     public const int BylineSlots = 4;
+    public const int BodyMaxLength = 1_000_000;
 
     /// <summary>The concurrency token the form was opened with.</summary>
     public Guid Version { get; set; }
@@ -24,6 +25,8 @@ public sealed class ArticleInput
     [Display(Name = "Sapo")]
     public string? Sapo { get; set; }
 
+    /// <summary>A generous cap: a long feature is 50 KB of HTML; this stops pathological input before it is parsed.</summary>
+    [StringLength(BodyMaxLength, ErrorMessage = "{0} can be at most {1} characters long.")]
     [Display(Name = "Body")]
     public string? Body { get; set; }
 

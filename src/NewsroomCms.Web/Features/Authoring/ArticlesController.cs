@@ -384,7 +384,8 @@ public sealed class ArticlesController(
         var settings = new EditorSettings(
             CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
             editorOptions.Value.LicenseKey,
-            embedOptions.Value.AllowedVideoHosts);
+            embedOptions.Value.AllowedVideoHosts,
+            (int)Math.Max(5, editorOptions.Value.AutosaveInterval.TotalSeconds));
         return new EditorView(
             article.Id,
             article.Status,

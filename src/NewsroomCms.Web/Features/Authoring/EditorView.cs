@@ -29,7 +29,7 @@ public sealed record NoteRow(DateTime CreatedAt, string By, string Text);
 public sealed record ConflictView(string Title, string Sapo, string Body, DateTime SavedAt, string SavedBy);
 
 /// <summary>What the browser-side editor needs to know (TinyMCE language and licence, upload address, allowed video hosts).</summary>
-public sealed record EditorSettings(string Language, string LicenseKey, IReadOnlyList<string> VideoHosts);
+public sealed record EditorSettings(string Language, string LicenseKey, IReadOnlyList<string> VideoHosts, int AutosaveSeconds);
 
 public sealed record PreviewView(int Id, ArticleStatus Status, Portal.ArticlePage Article, IReadOnlyList<WorkflowAction> Actions, bool CanEdit, IReadOnlyList<NoteRow> Notes);
 

@@ -385,6 +385,8 @@
         paste_webkit_styles: 'none',
         invalid_styles: { '*': 'font-family font-size color background background-color line-height margin padding position display' },
         media_live_embeds: false,
+        // Vietnamese letters stay letters in the stored HTML (not &ecirc; entities), so search and diffs see them.
+        entity_encoding: 'raw',
         setup: editor => {
             editor.on('input change undo redo', changed);
         },
