@@ -113,6 +113,44 @@ public sealed class ArticleAuthoringTests(NewsroomAppFactory app) : IClassFixtur
         Assert.Contains("value=\"Có Dấu Và Khoảng Trắng\"", refused.Html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("edit")]
+    [InlineData("autosave")]
+    public async Task HtmlPostedPastTheEditorIsSanitizedBeforeItIsStoredOrShown(string endpoint)
+    {
+        var (reporter, _) = await TestUsers.SignedInAsync(app, Roles.Reporter);
+        var id = await Authoring.NewArticleAsync(reporter);
+        var form = await Authoring.FormAsync(reporter, id);
+        form["Title"] = "Bài có mã độc";
+        form["Body"] = """
+            <script>alert('xss')</script>
+            <p onclick="steal()" style="position:fixed;top:0">Chữ của phóng viên</p>
+            <img src=x onerror="alert(1)">
+            <a href="javascript:alert(1)">liên kết xấu</a>
+            <a href="https://baotinh.vn/bai-viet/a">liên kết tốt</a>
+            <iframe src="https://evil.example/x"></iframe>
+            <iframe src="https://www.youtube.com/embed/abc123"></iframe>
+            <form action="https://evil.example"><input name="pw"></form>
+            """;
+
+        var saved = await Authoring.PostAsync(reporter, $"/newsroom/articles/{id}/{endpoint}", form);
+        Assert.True(saved.Status is HttpStatusCode.OK or HttpStatusCode.Redirect, saved.Status.ToString());
+
+        var stored = (await Authoring.ArticleAsync(app, id)).Body;
+        var shown = (await reporter.GetAsync($"/newsroom/articles/{id}")).Html;
+        foreach (var html in new[] { stored, shown[shown.IndexOf("article-body", StringComparison.Ordinal)..] })
+        {
+            foreach (var bad in new[] { "<script", "onclick", "onerror", "javascript:", "evil.example", "position:fixed", "<form", "<input" })
+            {
+                Assert.DoesNotContain(bad, html, StringComparison.OrdinalIgnoreCase);
+            }
+
+            Assert.Contains("Chữ của phóng viên", html, StringComparison.Ordinal);
+            Assert.Contains("href=\"https://baotinh.vn/bai-viet/a\"", html, StringComparison.Ordinal);
+            Assert.Contains("https://www.youtube.com/embed/abc123", html, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task AutosaveUpdatesTheWorkingCopyWithoutARevision()
     {
