@@ -150,7 +150,8 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnony
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapControllers();
 // Without an endpoint the deny-by-default policy would send readers who mistype a URL to the login page.
-app.MapFallback(context =>
+// "{*path}" rather than the default "{*path:nonfile}": dead links to old pages (".../bai-viet.html") too.
+app.MapFallback("{*path}", context =>
 {
     context.Response.StatusCode = StatusCodes.Status404NotFound;
     return Task.CompletedTask;
