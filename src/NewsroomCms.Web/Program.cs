@@ -85,6 +85,7 @@ builder.Services.AddRateLimiter(limiter =>
 builder.Services.AddLocalization();
 // Vietnamese text as characters, not &#x...; entities: smaller pages and readable source.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
 builder.Services.Configure<RequestLocalizationOptions>(Localization.Configure);
 builder.Services.AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
     // Validation runs on the server and re-renders the form; no client validation script to feed.
@@ -149,7 +150,8 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnony
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapControllers();
 // Without an endpoint the deny-by-default policy would send readers who mistype a URL to the login page.
-app.MapFallback(context =>
+// "{*path}" rather than the default "{*path:nonfile}": dead links to old pages (".../bai-viet.html") too.
+app.MapFallback("{*path}", context =>
 {
     context.Response.StatusCode = StatusCodes.Status404NotFound;
     return Task.CompletedTask;

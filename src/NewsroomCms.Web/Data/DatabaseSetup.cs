@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using NewsroomCms.Web.Data.Sqlite;
 using NewsroomCms.Web.Data.SqlServer;
 
@@ -24,16 +25,23 @@ public static class DatabaseSetup
             }
 
             services.AddDbContext<NewsroomDbContext, SqlServerNewsroomDbContext>(db =>
-                db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                QuietConnectionErrors(db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())));
         }
         else
         {
             var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
-            services.AddDbContext<NewsroomDbContext, SqliteNewsroomDbContext>(db => db.UseSqlite(sqlite));
+            services.AddDbContext<NewsroomDbContext, SqliteNewsroomDbContext>(db => QuietConnectionErrors(db.UseSqlite(sqlite)));
         }
 
         return services;
     }
+
+    /// <summary>
+    /// A failed connection is reported by whoever catches it (StartupDatabase's one fatal line, the
+    /// exception handler, the health check); EF's own error line would say the same thing a second time.
+    /// </summary>
+    private static void QuietConnectionErrors(DbContextOptionsBuilder db) =>
+        db.ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
 
     /// <summary>
     /// Resolves a relative file name against the content root, creates its folder, and sets a busy
@@ -46,7 +54,14 @@ public static class DatabaseSetup
         {
             var path = Path.IsPathRooted(builder.DataSource) ? builder.DataSource : Path.Combine(contentRoot, builder.DataSource);
             builder.DataSource = Path.GetFullPath(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Opening the file will fail too, and StartupDatabase reports that in one clear line.
+            }
         }
 
         if (builder.DefaultTimeout == new SqliteConnectionStringBuilder().DefaultTimeout)

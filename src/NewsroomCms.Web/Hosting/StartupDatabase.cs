@@ -29,7 +29,7 @@ public static class StartupDatabase
             app.Logger.LogCritical(
                 "The {Provider} database could not be opened or migrated: {Reason}. Check ConnectionStrings:Newsroom and Database:Provider.",
                 database.Provider,
-                Innermost(ex).Message);
+                Innermost(ex).Message.TrimEnd('.'));
             return false;
         }
     }

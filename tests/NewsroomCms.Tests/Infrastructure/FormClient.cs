@@ -20,6 +20,25 @@ public sealed partial class FormClient(NewsroomAppFactory factory) : IDisposable
 
     public HttpClient Http => _http;
 
+    /// <summary>Asks for English pages, whose text is the resource keys and so does not change with translations.</summary>
+    public FormClient InEnglish()
+    {
+        _http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        return this;
+    }
+
+    /// <summary>Signs in through the login form, as a person would.</summary>
+    public Task<Page> SignInAsync(string email, string password, string? returnUrl = null)
+    {
+        var fields = new Dictionary<string, string> { ["Email"] = email, ["Password"] = password };
+        if (returnUrl is not null)
+        {
+            fields["ReturnUrl"] = returnUrl;
+        }
+
+        return SubmitAsync("/account/login", "/account/login", fields);
+    }
+
     public async Task<Page> GetAsync(string url)
     {
         using var response = await _http.GetAsync(url);
@@ -51,6 +70,14 @@ public sealed partial class FormClient(NewsroomAppFactory factory) : IDisposable
 
     public sealed partial record Page(HttpStatusCode Status, string Html, Uri? Location)
     {
+        /// <summary>Where a redirect goes, as a path when it stays on this site (the cookie handler writes absolute URLs).</summary>
+        public string? RedirectPath => Location switch
+        {
+            null => null,
+            { IsAbsoluteUri: true, Host: "localhost" } => Location.PathAndQuery,
+            _ => Location.OriginalString,
+        };
+
         public string? AntiforgeryToken => TokenPattern().Match(Html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
 
         public static async Task<Page> ReadAsync(HttpResponseMessage response) =>

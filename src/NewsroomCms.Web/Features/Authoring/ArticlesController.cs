@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Media;
 using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Security;
 
@@ -376,7 +377,7 @@ public sealed class ArticlesController(
             .OrderBy(a => a.Name, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true))
             .ToList();
         var image = input.FeaturedImageId is { } imageId
-            ? await db.MediaAssets.Where(m => m.Id == imageId).Select(m => new FeaturedImageView(m.Id, "/media/" + m.StoredName, m.Width, m.Height)).FirstOrDefaultAsync()
+            ? await db.MediaAssets.Where(m => m.Id == imageId).Select(m => new FeaturedImageView(m.Id, MediaUrls.Url(m.StoredName), m.Width, m.Height)).FirstOrDefaultAsync()
             : null;
         var revisions = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).OrderByDescending(r => r.Number)
             .Select(r => new RevisionRow(r.Number, r.CreatedAt, r.CreatedBy!.DisplayName, r.Reason)).ToListAsync();
