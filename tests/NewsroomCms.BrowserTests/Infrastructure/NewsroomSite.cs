@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using NewsroomCms.Testing;
 using NewsroomCms.Web.Hosting;
 
 namespace NewsroomCms.BrowserTests.Infrastructure;
@@ -16,7 +17,10 @@ public sealed class NewsroomSite : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public KestrelAppFactory App { get; } = new();
+    // Expected on a throwaway test site (plain HTTP, unencrypted keys in a temporary database), so only noise.
+    public NewsroomAppFactory App { get; } = new NewsroomAppFactory()
+        .With("Serilog:MinimumLevel:Override:Microsoft.AspNetCore.HttpsPolicy", "Error")
+        .With("Serilog:MinimumLevel:Override:Microsoft.AspNetCore.DataProtection", "Error");
 
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
