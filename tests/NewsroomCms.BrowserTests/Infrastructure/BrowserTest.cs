@@ -3,11 +3,18 @@ using Microsoft.Playwright;
 namespace NewsroomCms.BrowserTests.Infrastructure;
 
 /// <summary>Base of the browser tests: a site per test class, fresh browser contexts per test.</summary>
-public abstract class BrowserTest(NewsroomSite site) : IClassFixture<NewsroomSite>, IAsyncLifetime
+public abstract class BrowserTest(NewsroomSite site) : BrowserTest<NewsroomSite>(site);
+
+/// <summary>
+/// Base of the browser tests on a site set up differently: <typeparamref name="TSite"/> sets its
+/// configuration in its constructor, before the site starts.
+/// </summary>
+public abstract class BrowserTest<TSite>(TSite site) : IClassFixture<TSite>, IAsyncLifetime
+    where TSite : NewsroomSite
 {
     private readonly List<IBrowserContext> _contexts = [];
 
-    protected NewsroomSite Site { get; } = site;
+    protected TSite Site { get; } = site;
 
     /// <summary>A page in a new browser profile, as a different person at a different computer would have.</summary>
     protected async Task<IPage> NewPageAsync()

@@ -11,8 +11,9 @@ namespace NewsroomCms.BrowserTests.Infrastructure;
 /// <summary>
 /// One test class's newsroom: the real app on Kestrel at a free loopback port with its own fresh database,
 /// and one headless Chromium. Every test opens its own browser contexts, so no cookies leak between tests.
+/// A subclass may change the configuration in its constructor with <c>App.With(key, value)</c>.
 /// </summary>
-public sealed class NewsroomSite : IAsyncLifetime
+public class NewsroomSite : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
