@@ -38,9 +38,10 @@
     }
 
     // --- A copy in this browser, so a failed save or a crash never loses text -----------------
-    function keepCopy() {
+    // `posted`: the copy was made as the form was sent, so it is what the server saved if that worked.
+    function keepCopy(posted = false) {
         try {
-            localStorage.setItem(storageKey, JSON.stringify({ keptAt: Date.now(), fields: [...fields()] }));
+            localStorage.setItem(storageKey, JSON.stringify({ keptAt: Date.now(), posted, fields: [...fields()] }));
         } catch {
             // Storage full or disabled: the server save is still attempted.
         }
@@ -84,7 +85,10 @@
             return;
         }
 
-        if (meaningful(copy.fields) === meaningful([...fields()])) {
+        // The form was sent from this copy and the article has been saved since: the save took it (the
+        // server may have changed some of it, such as the slug), so it is not unsaved text.
+        const copyVersion = copy.fields.find(([key]) => key === 'Version')?.[1];
+        if ((copy.posted && copyVersion !== versionInput.value) || meaningful(copy.fields) === meaningful([...fields()])) {
             dropCopy();
             return;
         }
@@ -208,7 +212,7 @@
     });
     form.addEventListener('submit', () => {
         leaving = true;
-        keepCopy();
+        keepCopy(true);
     });
     form.addEventListener('input', event => {
         if (event.target.type !== 'file') {
