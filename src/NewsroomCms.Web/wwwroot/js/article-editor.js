@@ -304,6 +304,12 @@
     const featuredFile = document.getElementById('featured-file');
     const featuredBox = document.getElementById('featured-image');
 
+    function removeFeaturedImage() {
+        featuredId.value = '';
+        featuredPreview.replaceChildren();
+        changed();
+    }
+
     function showFeaturedImage(result) {
         if (result) {
             const img = document.createElement('img');
@@ -315,11 +321,7 @@
             remove.type = 'button';
             remove.className = 'link-button';
             remove.textContent = text.removeImage;
-            remove.addEventListener('click', () => {
-                featuredId.value = '';
-                featuredPreview.replaceChildren();
-                changed();
-            });
+            remove.addEventListener('click', removeFeaturedImage);
             featuredPreview.replaceChildren(img, remove);
         }
     }
@@ -339,6 +341,7 @@
         }
     }
 
+    featuredPreview.querySelector('[data-remove-image]')?.addEventListener('click', removeFeaturedImage);
     featuredFile.addEventListener('change', () => {
         if (featuredFile.files.length > 0) {
             useFeaturedFile(featuredFile.files[0]);
