@@ -18,6 +18,8 @@
     let savedChanges = 0;
     let saving = false;
     let leaving = false;
+    // The button the form was sent with while an autosave was on its way: sent again once that is back.
+    let sendAfterAutosave;
 
     const isDirty = () => changes !== savedChanges;
 
@@ -195,6 +197,11 @@
             setStatus(text.offline, true);
         } finally {
             saving = false;
+            if (sendAfterAutosave !== undefined) {
+                const button = sendAfterAutosave;
+                sendAfterAutosave = undefined;
+                form.requestSubmit(button);
+            }
         }
     }
 
@@ -210,7 +217,15 @@
             event.preventDefault();
         }
     });
-    form.addEventListener('submit', () => {
+    form.addEventListener('submit', event => {
+        if (saving) {
+            // Sent now, the form would carry the version the autosave is replacing and come back as
+            // "someone else saved": wait for the autosave and send it with the new version.
+            event.preventDefault();
+            sendAfterAutosave = event.submitter ?? null;
+            return;
+        }
+
         leaving = true;
         keepCopy(true);
     });
