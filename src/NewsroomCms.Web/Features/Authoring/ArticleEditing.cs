@@ -58,7 +58,9 @@ public sealed class ArticleEditing(
             problems.Add(new(nameof(ArticleInput.AuthorIds), text["A chosen author no longer exists or is retired."]));
         }
 
-        if (input.SectionId is { } sectionId && !await db.Sections.AnyAsync(s => s.Id == sectionId, cancellationToken))
+        // Loaded, not just checked: the revision saved with this change records the section's name.
+        var section = input.SectionId is { } sectionId ? await db.Sections.FirstOrDefaultAsync(s => s.Id == sectionId, cancellationToken) : null;
+        if (input.SectionId is not null && section is null)
         {
             problems.Add(new(nameof(ArticleInput.SectionId), text["The chosen section does not exist."]));
         }
@@ -77,7 +79,8 @@ public sealed class ArticleEditing(
         article.Slug = slug!;
         article.Sapo = VietnameseText.CleanLine(input.Sapo);
         article.Body = sanitizer.Sanitize(input.Body);
-        article.SectionId = input.SectionId;
+        article.Section = section;
+        article.SectionId = section?.Id;
         article.FeaturedImageId = input.FeaturedImageId;
         article.FeaturedImageCaption = NullIfEmpty(input.FeaturedImageCaption);
         article.FeaturedImageCredit = NullIfEmpty(input.FeaturedImageCredit);
