@@ -33,6 +33,7 @@ public class NewsroomAppFactory : WebApplicationFactory<Program>
         _settings["ConnectionStrings:Newsroom"] = $"Data Source={DatabasePath}";
         _settings["Media:Root"] = Path.Combine(Folder, "media");
         _settings["Serilog:MinimumLevel:Default"] = "Warning";
+        _settings["Serilog:WriteTo:1:Name"] = "File";
         _settings["Serilog:WriteTo:1:Args:path"] = Path.Combine(Folder, "logs", "newsroom-.log");
         // Tests sign in far more often than a person would.
         _settings["Accounts:LoginAttemptsPerMinute"] = "1000";
