@@ -239,6 +239,32 @@ public sealed class ReviewTests(NewsroomAppFactory app) : IClassFixture<Newsroom
         Assert.Equal(HttpStatusCode.OK, (await new FormClient(app).GetAsync($"/bai-viet/{published.Slug}")).Status);
     }
 
+    [Fact]
+    public async Task AVietnameseEditorSchedulesInNewsroomTimeAndReadsWhyInVietnamese()
+    {
+        var (reporter, _) = await TestUsers.SignedInAsync(app, Roles.Reporter);
+        var id = await SubmittedAsync(reporter, await NewSectionAsync("Du lịch"), "Mùa hoa tam giác mạch");
+        var (editor, _) = await TestUsers.SignedInAsync(app, Roles.Editor);
+        editor.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("vi-VN");
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+
+        var page = await editor.GetAsync($"/newsroom/review/{id}");
+        Assert.Contains("<label for=\"publish-at\">Đăng lúc", page.Html, StringComparison.Ordinal);
+        Assert.Contains("Duyệt bài (", page.Html, StringComparison.Ordinal);
+        var past = HaNoi.ToLocal(now).AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        var refused = await DecideAsync(editor, id, "schedule", new() { ["PublishAt"] = past });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
+        Assert.DoesNotContain("Choose a publication time in the future.", refused.Html, StringComparison.Ordinal);
+
+        var local = HaNoi.ToLocal(now).Date.AddDays(1).AddHours(6).AddMinutes(30);
+        var scheduled = await DecideAsync(editor, id, "schedule", new() { ["PublishAt"] = local.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) });
+
+        Assert.Equal(HttpStatusCode.Redirect, scheduled.Status);
+        var article = await Steps.ArticleAsync(app, id);
+        Assert.Equal(ArticleStatus.Scheduled, article.Status);
+        Assert.Equal(local.AddHours(-7), article.ScheduledAt);
+    }
+
     private static void AssertDenied(FormClient.Page page)
     {
         Assert.Equal(HttpStatusCode.Redirect, page.Status);
