@@ -142,13 +142,17 @@ public sealed class ReviewTests(NewsroomAppFactory app) : IClassFixture<Newsroom
         var noReason = await DecideAsync(editor, id, "take-down", new() { ["Note"] = "" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.Status);
         Assert.Contains("Write the reason for taking the article down.", noReason.Html, StringComparison.Ordinal);
+        Assert.Contains("id=\"take-down-reason\" name=\"Note\" rows=\"3\" maxlength=\"2000\" required aria-describedby=\"review-error\" aria-invalid=\"true\"", noReason.Html, StringComparison.Ordinal);
         Assert.Equal(ArticleStatus.Published, (await Steps.ArticleAsync(app, id)).Status);
 
         var takenDown = await DecideAsync(editor, id, "take-down", new() { ["Note"] = "Sai tên nhân vật, chờ đính chính." });
         Assert.Equal(HttpStatusCode.Redirect, takenDown.Status);
         Assert.Equal(ArticleStatus.Unpublished, (await Steps.ArticleAsync(app, id)).Status);
         Assert.Equal("Sai tên nhân vật, chờ đính chính.", (await AuditAsync(id, "article.takedown")).Note);
-        Assert.Equal(HttpStatusCode.Gone, (await reader.GetAsync($"/bai-viet/{slug}")).Status);
+        var gone = await reader.InEnglish().GetAsync($"/bai-viet/{slug}");
+        Assert.Equal(HttpStatusCode.Gone, gone.Status);
+        Assert.Contains("This article has been removed", gone.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Khai mạc tuần văn hóa", gone.Html, StringComparison.Ordinal);
 
         app.Clock.Advance(TimeSpan.FromMinutes(30));
         var republished = await DecideAsync(editor, id, "republish");
