@@ -14,6 +14,7 @@ using NewsroomCms.Web.Features.Accounts;
 using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Media;
 using NewsroomCms.Web.Features.Shared;
+using NewsroomCms.Web.Features.Workflow;
 using NewsroomCms.Web.Hosting;
 using NewsroomCms.Web.Security;
 using Serilog;
@@ -111,6 +112,7 @@ builder.Services.Configure<EditorOptions>(builder.Configuration.GetSection(Edito
 builder.Services.AddArticleHtmlSanitizer(builder.Configuration);
 builder.Services.AddScoped<ArticleEditing>();
 builder.Services.AddMedia(builder.Configuration);
+builder.Services.AddWorkflow(builder.Configuration);
 
 var app = builder.Build();
 

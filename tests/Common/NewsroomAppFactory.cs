@@ -18,15 +18,22 @@ public class NewsroomAppFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Start = new(2026, 11, 26, 7, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private bool _ownsFolder = true;
 
     public NewsroomAppFactory()
+        : this(Path.Combine(Path.GetTempPath(), "newsroomcms-tests", Guid.NewGuid().ToString("N")))
     {
-        Folder = Path.Combine(Path.GetTempPath(), "newsroomcms-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    private NewsroomAppFactory(string folder)
+    {
+        Folder = folder;
         Directory.CreateDirectory(Folder);
         DatabasePath = Path.Combine(Folder, "newsroom.db");
         _settings["ConnectionStrings:Newsroom"] = $"Data Source={DatabasePath}";
         _settings["Media:Root"] = Path.Combine(Folder, "media");
         _settings["Serilog:MinimumLevel:Default"] = "Warning";
+        _settings["Serilog:WriteTo:1:Name"] = "File";
         _settings["Serilog:WriteTo:1:Args:path"] = Path.Combine(Folder, "logs", "newsroom-.log");
         // Tests sign in far more often than a person would.
         _settings["Accounts:LoginAttemptsPerMinute"] = "1000";
@@ -41,6 +48,23 @@ public class NewsroomAppFactory : WebApplicationFactory<Program>
     {
         _settings[key] = value;
         return this;
+    }
+
+    /// <summary>
+    /// Stops this app and returns a new one on the same folder (database, media) and settings, as after a
+    /// restart. The new one has a clock of its own, starts on first use and deletes the folder when disposed.
+    /// </summary>
+    public NewsroomAppFactory Restart()
+    {
+        var restarted = new NewsroomAppFactory(Folder);
+        foreach (var (key, value) in _settings)
+        {
+            restarted._settings[key] = value;
+        }
+
+        _ownsFolder = false;
+        Dispose();
+        return restarted;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -66,7 +90,7 @@ public class NewsroomAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsFolder)
         {
             SqliteConnection.ClearAllPools();
             try

@@ -12,4 +12,14 @@ public class ApplicationUser : IdentityUser
     public bool IsDisabled { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>A new account signing in with its email address; the email counts as confirmed because an admin or the first-run setup vouches for it.</summary>
+    public static ApplicationUser NewAccount(string email, string displayName, DateTime now) => new()
+    {
+        UserName = email.Trim(),
+        Email = email.Trim(),
+        EmailConfirmed = true,
+        DisplayName = VietnameseText.CleanLine(displayName),
+        CreatedAt = now,
+    };
 }

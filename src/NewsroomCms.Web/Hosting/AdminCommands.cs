@@ -92,14 +92,7 @@ public static class AdminCommands
         await PrepareDatabaseAsync(scope.ServiceProvider);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var user = new ApplicationUser
-        {
-            UserName = email.Trim(),
-            Email = email.Trim(),
-            EmailConfirmed = true,
-            DisplayName = VietnameseText.CleanLine(displayName),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
+        var user = ApplicationUser.NewAccount(email, displayName, clock.GetUtcNow().UtcDateTime);
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded)
         {

@@ -122,7 +122,7 @@ public sealed class DemoSeeder(NewsroomDbContext db, UserManager<ApplicationUser
         }
 
         var password = RandomPassword();
-        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = now };
+        var user = ApplicationUser.NewAccount(email, displayName, now);
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {

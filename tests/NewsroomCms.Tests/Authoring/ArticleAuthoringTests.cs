@@ -50,6 +50,21 @@ public sealed class ArticleAuthoringTests(NewsroomAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task ARevisionNamesTheSectionChosenInTheSameSave()
+    {
+        var (reporter, _) = await TestUsers.SignedInAsync(app, Roles.Reporter);
+        var id = await Authoring.NewArticleAsync(reporter);
+        var form = await Authoring.FormAsync(reporter, id);
+        form["Title"] = "Bài có chuyên mục";
+        form["SectionId"] = (await Authoring.SectionIdAsync(app)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        await Authoring.PostAsync(reporter, $"/newsroom/articles/{id}/edit", form);
+
+        var revision = await Authoring.QueryAsync(app, db => db.ArticleRevisions.SingleAsync(r => r.ArticleId == id));
+        Assert.Equal("Thời sự", revision.Metadata.Section);
+    }
+
+    [Fact]
     public async Task ATagTypedDifferentlyReusesTheExistingTag()
     {
         var (reporter, _) = await TestUsers.SignedInAsync(app, Roles.Reporter);

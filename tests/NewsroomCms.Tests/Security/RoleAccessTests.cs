@@ -21,6 +21,10 @@ public sealed class RoleAccessTests(NewsroomAppFactory app) : IClassFixture<News
     [InlineData(Roles.Reporter, "/newsroom/users", 403)]
     [InlineData(Roles.Editor, "/newsroom/users", 403)]
     [InlineData(Roles.Admin, "/newsroom/users", 200)]
+    [InlineData(Anonymous, "/newsroom/review", SignInFirst)]
+    [InlineData(Roles.Reporter, "/newsroom/review", 403)]
+    [InlineData(Roles.Editor, "/newsroom/review", 200)]
+    [InlineData(Roles.Admin, "/newsroom/review", 200)]
     public async Task WhoMayOpenWhichBackOfficePage(string who, string path, int expected)
     {
         using var client = new FormClient(app).InEnglish();

@@ -44,14 +44,7 @@ public sealed class SetupController(
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            var admin = new ApplicationUser
-            {
-                UserName = input.Email.Trim(),
-                Email = input.Email.Trim(),
-                EmailConfirmed = true,
-                DisplayName = VietnameseText.CleanLine(input.DisplayName),
-                CreatedAt = now,
-            };
+            var admin = ApplicationUser.NewAccount(input.Email, input.DisplayName, now);
             var created = await users.CreateAsync(admin, input.Password);
             if (!created.Succeeded)
             {

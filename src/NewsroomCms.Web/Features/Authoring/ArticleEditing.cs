@@ -58,7 +58,9 @@ public sealed class ArticleEditing(
             problems.Add(new(nameof(ArticleInput.AuthorIds), text["A chosen author no longer exists or is retired."]));
         }
 
-        if (input.SectionId is { } sectionId && !await db.Sections.AnyAsync(s => s.Id == sectionId, cancellationToken))
+        // Loaded, not just checked: the revision saved with this change records the section's name.
+        var section = input.SectionId is { } sectionId ? await db.Sections.FirstOrDefaultAsync(s => s.Id == sectionId, cancellationToken) : null;
+        if (input.SectionId is not null && section is null)
         {
             problems.Add(new(nameof(ArticleInput.SectionId), text["The chosen section does not exist."]));
         }
@@ -77,7 +79,8 @@ public sealed class ArticleEditing(
         article.Slug = slug!;
         article.Sapo = VietnameseText.CleanLine(input.Sapo);
         article.Body = sanitizer.Sanitize(input.Body);
-        article.SectionId = input.SectionId;
+        article.Section = section;
+        article.SectionId = section?.Id;
         article.FeaturedImageId = input.FeaturedImageId;
         article.FeaturedImageCaption = NullIfEmpty(input.FeaturedImageCaption);
         article.FeaturedImageCredit = NullIfEmpty(input.FeaturedImageCredit);
@@ -100,8 +103,7 @@ public sealed class ArticleEditing(
             .OrderByDescending(r => r.Number)
             .FirstOrDefaultAsync(cancellationToken);
         var snapshot = ArticleRevision.Snapshot(article, (latest?.Number ?? 0) + 1, userId, clock.GetUtcNow().UtcDateTime, reason);
-        if (latest is not null && latest.Title == snapshot.Title && latest.Sapo == snapshot.Sapo && latest.Body == snapshot.Body
-            && latest.Slug == snapshot.Slug && latest.MetadataJson == snapshot.MetadataJson)
+        if (latest is not null && SameContent(latest, snapshot))
         {
             if (latest.Reason != reason)
             {
@@ -113,6 +115,101 @@ public sealed class ArticleEditing(
 
         db.ArticleRevisions.Add(snapshot);
     }
+
+    /// <summary>
+    /// Puts an earlier revision's content back on the article and keeps the result as a new revision:
+    /// the history only grows. What the article holds now that no revision has (autosaved text) is kept
+    /// as a revision first, so restoring never loses work. The slug, tags and byline go through the same
+    /// rules as the editor form. A section or authors that no longer exist, and an address that now
+    /// belongs to another article or that readers already have (published), stay as they are now; the
+    /// notes say so. The featured image stays; its caption, credit and alternative text come back.
+    /// Nothing is saved here: the caller saves, or drops the changes when there are problems.
+    /// </summary>
+    public async Task<RestoreResult> RestoreAsync(Article article, ArticleRevision revision, string userId, CancellationToken cancellationToken = default)
+    {
+        var metadata = revision.Metadata;
+        var notes = new List<string>();
+        var input = ArticleInput.From(article);
+        input.Title = revision.Title;
+        input.Sapo = revision.Sapo;
+        input.Body = revision.Body;
+        input.Tags = string.Join(", ", metadata.Tags);
+        input.FeaturedImageCaption = metadata.FeaturedImageCaption;
+        input.FeaturedImageCredit = metadata.FeaturedImageCredit;
+        input.FeaturedImageAlt = metadata.FeaturedImageAlt;
+
+        if (revision.SectionId is null || await db.Sections.AnyAsync(s => s.Id == revision.SectionId, cancellationToken))
+        {
+            input.SectionId = revision.SectionId;
+        }
+        else
+        {
+            notes.Add(text["The section “{0}” no longer exists, so the current section was kept.", metadata.Section ?? ""]);
+        }
+
+        // The same authors the editor form accepts: existing ones, retired only if already on the byline.
+        var onByline = article.Authors.Select(a => a.AuthorId).ToList();
+        var wanted = metadata.Authors.Select(a => a.Id).ToList();
+        var usable = await db.Authors.Where(a => wanted.Contains(a.Id) && (!a.IsRetired || onByline.Contains(a.Id))).Select(a => a.Id).ToListAsync(cancellationToken);
+        input.AuthorIds = metadata.Authors.Where(a => usable.Contains(a.Id)).Select(a => (int?)a.Id).ToList();
+        var leftOut = metadata.Authors.Where(a => !usable.Contains(a.Id)).Select(a => a.PenName).ToList();
+        if (leftOut.Count > 0)
+        {
+            notes.Add(text["These authors are no longer available and were left out of the byline: {0}.", string.Join(", ", leftOut)]);
+        }
+
+        input.Slug = revision.Slug;
+        if (revision.Slug != article.Slug && article.PublishedAt is not null)
+        {
+            input.Slug = article.Slug;
+            notes.Add(text["The article has been published, so it keeps its web address."]);
+        }
+        else if (await db.Articles.AnyAsync(a => a.Id != article.Id && a.Slug == revision.Slug, cancellationToken))
+        {
+            input.Slug = article.Slug;
+            notes.Add(text["The web address “{0}” now belongs to another article, so this one keeps a different address.", revision.Slug]);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var latest = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+        var number = latest?.Number ?? 0;
+        var before = ArticleRevision.Snapshot(article, number + 1, userId, now, KeptBeforeRestoring);
+
+        var problems = await ApplyAsync(article, input, userId, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return new RestoreResult(null, problems.Select(p => p.Value).ToList(), notes);
+        }
+
+        var restored = ArticleRevision.Snapshot(article, number + 1, userId, now, RestoredReason(revision.Number));
+        if (SameContent(before, restored))
+        {
+            return new RestoreResult(null, [], notes);
+        }
+
+        if (latest is null || !SameContent(latest, before))
+        {
+            db.ArticleRevisions.Add(before);
+            restored.Number++;
+        }
+
+        db.ArticleRevisions.Add(restored);
+        return new RestoreResult(restored.Number, [], notes);
+    }
+
+    /// <summary>The reason stored with the revision that keeps unsaved work before a restore replaces it.</summary>
+    public const string KeptBeforeRestoring = "kept before restoring";
+
+    private const string RestoredPrefix = "restored from revision ";
+
+    public static string RestoredReason(int number) => RestoredPrefix + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The revision a restore brought back, read from the reason stored with the new revision.</summary>
+    public static int? RestoredFrom(string? reason) =>
+        reason is not null && reason.StartsWith(RestoredPrefix, StringComparison.Ordinal)
+            && int.TryParse(reason.AsSpan(RestoredPrefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
 
     /// <summary>The user's own pen name for a new article's byline: the first active one, made from their name if they have none.</summary>
     public async Task<Author> OwnPenNameAsync(ApplicationUser user, CancellationToken cancellationToken = default)
@@ -244,9 +341,18 @@ public sealed class ArticleEditing(
         }
     }
 
+    private static bool SameContent(ArticleRevision a, ArticleRevision b) =>
+        a.Title == b.Title && a.Sapo == b.Sapo && a.Body == b.Body && a.Slug == b.Slug && a.MetadataJson == b.MetadataJson;
+
     private static string? NullIfEmpty(string? value)
     {
         var clean = VietnameseText.CleanLine(value);
         return clean.Length == 0 ? null : clean;
     }
 }
+
+/// <summary>
+/// The new revision's number, or null when nothing changed: because of <see cref="Problems"/>, or
+/// because the article already had that content. <see cref="Notes"/> name what could not come back.
+/// </summary>
+public sealed record RestoreResult(int? NewRevision, IReadOnlyList<string> Problems, IReadOnlyList<string> Notes);

@@ -294,8 +294,135 @@ public sealed class ArticlesController(
             return NotFound();
         }
 
-        var revision = await db.ArticleRevisions.AsNoTracking().Include(r => r.CreatedBy).FirstOrDefaultAsync(r => r.ArticleId == id && r.Number == number);
-        return revision is null ? NotFound() : View(new RevisionView(id, revision, revision.Metadata, revision.CreatedBy?.DisplayName ?? ""));
+        var page = await RevisionPageAsync(article, number, error: null);
+        return page is null ? NotFound() : View(page);
+    }
+
+    /// <summary>
+    /// Two versions side by side: <paramref name="from"/> a revision, <paramref name="to"/> a later one or
+    /// <see cref="CurrentVersion"/> (the article as it is now, autosaves included). By default the latest
+    /// two revisions, or the only one and the article as it is now.
+    /// </summary>
+    [HttpGet("{id:int}/compare")]
+    public async Task<IActionResult> Compare(int id, int? from, string? to)
+    {
+        var article = await editing.LoadAsync(id);
+        if (article is null || !editing.CanSee(article, User))
+        {
+            return NotFound();
+        }
+
+        var revisions = await db.ArticleRevisions.Where(r => r.ArticleId == id).OrderByDescending(r => r.Number)
+            .Select(r => new RevisionRow(r.Number, r.CreatedAt, r.CreatedBy!.DisplayName, r.Reason)).ToListAsync();
+        var canRestore = ArticleWorkflow.CanEditContent(article.Status, editing.ActorFor(article, User));
+        Response.Headers.CacheControl = "no-store";
+        if (revisions.Count == 0)
+        {
+            return View(new CompareView(id, revisions, null, null, null, canRestore, article.Version));
+        }
+
+        // Null stands for the article as it is now.
+        int? newer = to switch
+        {
+            CurrentVersion => null,
+            null when revisions.Count == 1 => null,
+            _ when int.TryParse(to, CultureInfo.InvariantCulture, out var number) => number,
+            _ => revisions[0].Number,
+        };
+        var older = from ?? revisions.FirstOrDefault(r => newer is null || r.Number < newer)?.Number ?? newer!.Value;
+        if (older > newer)
+        {
+            (older, newer) = (newer.Value, older);
+        }
+
+        var olderRevision = await db.ArticleRevisions.AsNoTracking().Include(r => r.CreatedBy).FirstOrDefaultAsync(r => r.ArticleId == id && r.Number == older);
+        var newerRevision = newer is null
+            ? ArticleRevision.Snapshot(article, 0, article.UpdatedById ?? "", article.UpdatedAt, reason: null)
+            : await db.ArticleRevisions.AsNoTracking().Include(r => r.CreatedBy).FirstOrDefaultAsync(r => r.ArticleId == id && r.Number == newer);
+        if (olderRevision is null || newerRevision is null)
+        {
+            return NotFound();
+        }
+
+        var newerBy = newerRevision.CreatedBy?.DisplayName;
+        if (newer is null && article.UpdatedById is not null)
+        {
+            newerBy = (await users.FindByIdAsync(article.UpdatedById))?.DisplayName;
+        }
+
+        return View(new CompareView(
+            id,
+            revisions,
+            new CompareSide(older, olderRevision.CreatedAt, olderRevision.CreatedBy?.DisplayName ?? ""),
+            new CompareSide(newer, newerRevision.CreatedAt, newerBy ?? ""),
+            RevisionDiff.Between(olderRevision, newerRevision),
+            canRestore,
+            article.Version));
+    }
+
+    /// <summary>The value of <c>to</c> that compares with the article as it is now.</summary>
+    public const string CurrentVersion = "current";
+
+    /// <summary>
+    /// Puts an earlier revision's content back, as a new revision. Only for someone who may change the
+    /// content now, and only from a page that showed the article's current version.
+    /// </summary>
+    [HttpPost("{id:int}/revisions/{number:int}/restore")]
+    public async Task<IActionResult> Restore(int id, int number, Guid version)
+    {
+        var article = await editing.LoadAsync(id);
+        if (article is null || !editing.CanSee(article, User))
+        {
+            return NotFound();
+        }
+
+        var revision = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == id && r.Number == number);
+        if (revision is null)
+        {
+            return NotFound();
+        }
+
+        if (!ArticleWorkflow.CanEditContent(article.Status, editing.ActorFor(article, User)))
+        {
+            return await RevisionRefusalAsync(id, number, StatusCodes.Status403Forbidden,
+                text["This article can no longer be changed by you: it is {0}.", text.Status(article.Status)]);
+        }
+
+        if (version != article.Version)
+        {
+            return await RevisionRefusalAsync(id, number, StatusCodes.Status409Conflict, StaleRestoreMessage());
+        }
+
+        var userId = users.GetUserId(User)!;
+        var result = await editing.RestoreAsync(article, revision, userId);
+        if (result.Problems.Count > 0)
+        {
+            return await RevisionRefusalAsync(id, number, StatusCodes.Status409Conflict, string.Join(" ", result.Problems));
+        }
+
+        if (result.NewRevision is not { } restoredAs)
+        {
+            TempData["Message"] = text["The article already has the content of revision {0}: nothing was changed.", number].Value;
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OccurredAt = clock.GetUtcNow().UtcDateTime,
+            UserId = userId,
+            Action = "article.restore",
+            EntityType = nameof(Article),
+            EntityId = id.ToString(CultureInfo.InvariantCulture),
+            Note = ArticleEditing.RestoredReason(number),
+        });
+        if (!await TrySaveAsync(article))
+        {
+            return await RevisionRefusalAsync(id, number, StatusCodes.Status409Conflict, StaleRestoreMessage());
+        }
+
+        logger.LogInformation("Article {ArticleId} restored from revision {Number} by {UserId}", id, number, userId);
+        TempData["Message"] = string.Join(" ", [text["Revision {0} was restored as revision {1}.", number, restoredAs].Value, .. result.Notes]);
+        return RedirectToAction(nameof(Edit), new { id });
     }
 
     /// <summary>Tag suggestions for the editor's autocomplete: names containing what was typed, accents or not.</summary>
@@ -331,6 +458,31 @@ public sealed class ArticlesController(
             return false;
         }
     }
+
+    private async Task<RevisionView?> RevisionPageAsync(Article article, int number, string? error)
+    {
+        var revision = await db.ArticleRevisions.AsNoTracking().Include(r => r.CreatedBy).FirstOrDefaultAsync(r => r.ArticleId == article.Id && r.Number == number);
+        return revision is null ? null : new RevisionView(
+            article.Id,
+            revision,
+            revision.Metadata,
+            revision.CreatedBy?.DisplayName ?? "",
+            ArticleWorkflow.CanEditContent(article.Status, editing.ActorFor(article, User)),
+            article.Version,
+            error);
+    }
+
+    /// <summary>The revision page again, with why nothing was restored, as the article is stored now.</summary>
+    private async Task<IActionResult> RevisionRefusalAsync(int id, int number, int status, string error)
+    {
+        db.ChangeTracker.Clear();
+        var article = await db.Articles.AsNoTracking().FirstAsync(a => a.Id == id);
+        Response.StatusCode = status;
+        return View("Revision", await RevisionPageAsync(article, number, error));
+    }
+
+    private string StaleRestoreMessage() =>
+        text["Someone saved this article after you opened this page, so nothing was restored. Compare the revision with the current version and restore it again if you still want to."];
 
     private AuditEvent ArticleAudit(Article article, WorkflowAction action, ArticleStatus from, ArticleStatus to, string? note) => new()
     {

@@ -33,7 +33,24 @@ public sealed record EditorSettings(string Language, string LicenseKey, IReadOnl
 
 public sealed record PreviewView(int Id, ArticleStatus Status, Portal.ArticlePage Article, IReadOnlyList<WorkflowAction> Actions, bool CanEdit, IReadOnlyList<NoteRow> Notes);
 
-public sealed record RevisionView(int ArticleId, ArticleRevision Revision, RevisionMetadata Metadata, string By);
+/// <summary>
+/// A revision, with a restore button for whom may change the content now: the form sends the
+/// article's version, so a change made since is noticed. <c>Error</c> says why a restore did not happen.
+/// </summary>
+public sealed record RevisionView(int ArticleId, ArticleRevision Revision, RevisionMetadata Metadata, string By, bool CanRestore, Guid Version, string? Error);
+
+/// <summary>Two versions of an article side by side; no sides and no diff when it has no revision yet.</summary>
+public sealed record CompareView(
+    int ArticleId,
+    IReadOnlyList<RevisionRow> Revisions,
+    CompareSide? Older,
+    CompareSide? Newer,
+    RevisionDiff? Diff,
+    bool CanRestore,
+    Guid Version);
+
+/// <summary>A side of the comparison: a revision, or the article as it is now when <paramref name="Number"/> is null.</summary>
+public sealed record CompareSide(int? Number, DateTime At, string By);
 
 public sealed class EditorOptions
 {

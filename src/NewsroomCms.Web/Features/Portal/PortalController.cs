@@ -31,7 +31,14 @@ public sealed class PortalController(NewsroomDbContext db) : Controller
             .Where(a => a.Slug == slug && a.Status == ArticleStatus.Published)
             .Select(ArticlePage.FromArticle)
             .FirstOrDefaultAsync();
-        return article is null ? NotFound() : View(article);
+        if (article is not null)
+        {
+            return View(article);
+        }
+
+        // Readers may have the link of an article the newsroom took down: say it is gone, not that it never was.
+        var takenDown = await db.Articles.AnyAsync(a => a.Slug == slug && a.Status == ArticleStatus.Unpublished);
+        return takenDown ? StatusCode(StatusCodes.Status410Gone) : NotFound();
     }
 }
 

@@ -48,14 +48,7 @@ public sealed class UsersController(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var user = new ApplicationUser
-        {
-            UserName = input.Email.Trim(),
-            Email = input.Email.Trim(),
-            EmailConfirmed = true,
-            DisplayName = VietnameseText.CleanLine(input.DisplayName),
-            CreatedAt = now,
-        };
+        var user = ApplicationUser.NewAccount(input.Email, input.DisplayName, now);
         var result = await users.CreateAsync(user, input.Password);
         if (result.Succeeded)
         {

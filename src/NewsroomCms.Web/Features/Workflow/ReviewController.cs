@@ -1,0 +1,249 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NewsroomCms.Web.Data;
+using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Authoring;
+using NewsroomCms.Web.Features.Portal;
+using NewsroomCms.Web.Security;
+
+namespace NewsroomCms.Web.Features.Workflow;
+
+/// <summary>
+/// The editors' side of the workflow: the queue of submitted articles, and the decisions on one article.
+/// Every decision loads the article, asks <see cref="ArticleWorkflow.Decide"/> from its stored state and
+/// refuses when the article changed since the editor opened the page.
+/// </summary>
+[Authorize(Policy = Policies.Review)]
+[Route("newsroom/review")]
+public sealed class ReviewController(
+    NewsroomDbContext db,
+    ArticleEditing editing,
+    ArticlePublishing publishing,
+    UserManager<ApplicationUser> users,
+    TimeProvider clock,
+    NewsroomTime time,
+    IStringLocalizer<WorkflowResource> text,
+    IStringLocalizer<AuthoringResource> workflowText,
+    ILogger<ReviewController> logger) : Controller
+{
+    private const int RecentlyPublishedCount = 20;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? section, string? reporter, string? q)
+    {
+        var filter = new QueueFilter(section, string.IsNullOrWhiteSpace(reporter) ? null : reporter, string.IsNullOrWhiteSpace(q) ? null : q.Trim());
+        var waiting = db.Articles.Where(a => a.Status == ArticleStatus.Submitted);
+        if (filter.Section is { } sectionId)
+        {
+            waiting = waiting.Where(a => a.SectionId == sectionId);
+        }
+
+        if (filter.Reporter is { } reporterId)
+        {
+            waiting = waiting.Where(a => a.CreatedById == reporterId);
+        }
+
+        var rows = await waiting
+            .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
+            .Select(a => new QueueRow(a.Id, a.Title, a.Section!.Name, a.CreatedBy!.DisplayName, a.SubmittedAt))
+            .ToListAsync();
+        if (filter.Q is { } search)
+        {
+            // The queue is short: the title search runs here, with and without Vietnamese accents.
+            var folded = Fold(search);
+            rows = rows.Where(r => Fold(r.Title).Contains(folded, StringComparison.Ordinal)).ToList();
+        }
+
+        var scheduled = await db.Articles.Where(a => a.Status == ArticleStatus.Scheduled)
+            .OrderBy(a => a.ScheduledAt).ThenBy(a => a.Id)
+            .Select(a => new ScheduledRow(a.Id, a.Title, a.Section!.Name, a.ScheduledAt))
+            .ToListAsync();
+        var published = await db.Articles.Where(a => a.Status == ArticleStatus.Published)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(RecentlyPublishedCount)
+            .Select(a => new PublishedRow(a.Id, a.Title, a.Slug, a.Section!.Name, a.PublishedAt))
+            .ToListAsync();
+        var sections = await db.Sections.OrderBy(s => s.DisplayOrder).Select(s => new Choice(s.Id, s.Name)).ToListAsync();
+        var reporters = (await db.Articles.Where(a => a.Status == ArticleStatus.Submitted && a.CreatedById != null)
+                .Select(a => new ReporterChoice(a.CreatedById!, a.CreatedBy!.DisplayName)).Distinct().ToListAsync())
+            .OrderBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true))
+            .ToList();
+        Response.Headers.CacheControl = "no-store";
+        return View("Queue", new QueueView(filter, sections, reporters, rows, scheduled, published));
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Article(int id)
+    {
+        var view = await BuildAsync(id, new ReviewInput(), failed: null);
+        return view is null ? NotFound() : View("Review", view);
+    }
+
+    [HttpPost("{id:int}/request-changes")]
+    public Task<IActionResult> RequestChanges(int id, ReviewInput input) => DecideAsync(id, WorkflowAction.RequestChanges, input);
+
+    [HttpPost("{id:int}/publish")]
+    public Task<IActionResult> Publish(int id, ReviewInput input) => DecideAsync(id, WorkflowAction.Publish, input);
+
+    [HttpPost("{id:int}/schedule")]
+    public Task<IActionResult> Schedule(int id, ReviewInput input) => DecideAsync(id, WorkflowAction.Schedule, input);
+
+    [HttpPost("{id:int}/unschedule")]
+    public Task<IActionResult> Unschedule(int id, ReviewInput input) => DecideAsync(id, WorkflowAction.Unschedule, input);
+
+    [HttpPost("{id:int}/take-down")]
+    public Task<IActionResult> TakeDown(int id, ReviewInput input) => DecideAsync(id, WorkflowAction.TakeDown, input);
+
+    [HttpPost("{id:int}/republish")]
+    public Task<IActionResult> Republish(int id, ReviewInput input) => DecideAsync(id, WorkflowAction.Republish, input);
+
+    private async Task<IActionResult> DecideAsync(int id, WorkflowAction action, ReviewInput input)
+    {
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id);
+        if (article is null)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await RefuseAsync(id, action, input, StatusCodes.Status422UnprocessableEntity,
+                text["The note is too long: at most {0} characters.", AuditEvent.NoteMaxLength]);
+        }
+
+        if (input.Version != article.Version)
+        {
+            return await RefuseAsync(id, action, input, StatusCodes.Status409Conflict, StaleMessage());
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        DateTime? scheduledAt = action == WorkflowAction.Schedule && input.PublishAt is { } local ? time.ToUtc(local) : null;
+        var decision = ArticleWorkflow.Decide(article.Status, new WorkflowRequest(action, editing.ActorFor(article, User), now, note, scheduledAt));
+        if (!decision.Allowed)
+        {
+            return await RefuseAsync(id, action, input, StatusCodes.Status422UnprocessableEntity, workflowText.Refusal(decision.Refusal));
+        }
+
+        var editorId = users.GetUserId(User)!;
+        var from = article.Status;
+        if (action is WorkflowAction.Publish or WorkflowAction.Republish)
+        {
+            // Taken down and put back, the article keeps the time readers first saw it.
+            var publishedAt = action == WorkflowAction.Republish && article.PublishedAt is { } first ? first : now;
+            if (!await publishing.TryPublishAsync(id, action, from, publishedAt, editorId))
+            {
+                return await RefuseAsync(id, action, input, StatusCodes.Status409Conflict, StaleMessage());
+            }
+        }
+        else
+        {
+            Apply(article, action, decision.To, note, scheduledAt, now, editorId);
+            db.AuditEvents.Add(PublishingAudit.Event(now, editorId, PublishingAudit.For(action), id, from, decision.To, note));
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                logger.LogInformation("Concurrent change to article {ArticleId} during review", id);
+                return await RefuseAsync(id, action, input, StatusCodes.Status409Conflict, StaleMessage());
+            }
+        }
+
+        logger.LogInformation("Article {ArticleId}: {Action} by {UserId}", id, action, editorId);
+        TempData["Message"] = Done(action, article.Title, scheduledAt);
+        return action == WorkflowAction.RequestChanges ? RedirectToAction(nameof(Index)) : RedirectToAction(nameof(Article), new { id });
+    }
+
+    private void Apply(Article article, WorkflowAction action, ArticleStatus to, string? note, DateTime? scheduledAt, DateTime now, string editorId)
+    {
+        article.Status = to;
+        switch (action)
+        {
+            case WorkflowAction.RequestChanges:
+                article.ReviewStartedAt ??= now;
+                db.EditorialNotes.Add(new EditorialNote { ArticleId = article.Id, Text = note!, CreatedAt = now, AuthorId = editorId });
+                break;
+            case WorkflowAction.Schedule:
+                article.ReviewStartedAt ??= now;
+                article.ScheduledAt = scheduledAt;
+                break;
+            case WorkflowAction.Unschedule:
+                article.ScheduledAt = null;
+                break;
+        }
+    }
+
+    private string Done(WorkflowAction action, string title, DateTime? scheduledAt) => action switch
+    {
+        WorkflowAction.RequestChanges => text["“{0}” was sent back to its reporter with your note.", title],
+        WorkflowAction.Publish => text["“{0}” is published.", title],
+        WorkflowAction.Schedule => text["“{0}” will be published at {1}.", title, time.FormatShort(scheduledAt!.Value)],
+        WorkflowAction.Unschedule => text["“{0}” is no longer scheduled: it is back in the review queue.", title],
+        WorkflowAction.TakeDown => text["“{0}” was taken down. Its address now tells readers it was removed.", title],
+        WorkflowAction.Republish => text["“{0}” is published again.", title],
+        _ => "",
+    };
+
+    private string StaleMessage() =>
+        text["Someone changed this article after you opened this page, so nothing was changed. Look at it again as it is now and decide again."];
+
+    /// <summary>The review page again, as the article is stored now, with why nothing happened and what the editor typed.</summary>
+    private async Task<IActionResult> RefuseAsync(int id, WorkflowAction action, ReviewInput input, int status, string message)
+    {
+        db.ChangeTracker.Clear();
+        var view = await BuildAsync(id, input, action);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        ModelState.AddModelError(string.Empty, message);
+        Response.StatusCode = status;
+        return View("Review", view);
+    }
+
+    private async Task<ReviewView?> BuildAsync(int id, ReviewInput input, WorkflowAction? failed)
+    {
+        var article = await db.Articles.AsNoTracking().Include(a => a.CreatedBy).FirstOrDefaultAsync(a => a.Id == id);
+        if (article is null)
+        {
+            return null;
+        }
+
+        var page = await db.Articles.Where(a => a.Id == id).Select(ArticlePage.FromArticle).SingleAsync();
+        var actor = editing.ActorFor(article, User);
+        var notes = await db.EditorialNotes.Where(n => n.ArticleId == id).OrderBy(n => n.CreatedAt)
+            .Select(n => new NoteRow(n.CreatedAt, n.Author!.DisplayName, n.Text)).ToListAsync();
+        var revisions = await db.ArticleRevisions.Where(r => r.ArticleId == id).OrderByDescending(r => r.Number)
+            .Select(r => new RevisionRow(r.Number, r.CreatedAt, r.CreatedBy!.DisplayName, r.Reason)).ToListAsync();
+        var actions = ArticleWorkflow.AvailableActions(article.Status, actor)
+            .Where(a => a is not (WorkflowAction.Submit or WorkflowAction.Resubmit or WorkflowAction.Withdraw or WorkflowAction.PublishScheduled))
+            .ToList();
+        input.Version = article.Version;
+        Response.Headers.CacheControl = "no-store";
+        return new ReviewView(
+            id,
+            article.Status,
+            article.Version,
+            article.Slug,
+            article.CreatedBy?.DisplayName ?? "",
+            article.SubmittedAt,
+            article.ScheduledAt,
+            page,
+            actions,
+            ArticleWorkflow.CanEditContent(article.Status, actor),
+            notes,
+            revisions,
+            input,
+            failed);
+    }
+
+    private static string Fold(string text) => VietnameseText.RemoveDiacritics(VietnameseText.Normalize(text)).ToLowerInvariant();
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Authoring;
+using NewsroomCms.Web.Features.Portal;
+
+namespace NewsroomCms.Web.Features.Workflow;
+
+/// <summary>What the review forms post. The article's state is never taken from here, only the version the editor saw.</summary>
+public sealed class ReviewInput
+{
+    public Guid Version { get; set; }
+
+    /// <summary>The note for the reporter, or the reason for taking the article down.</summary>
+    [StringLength(AuditEvent.NoteMaxLength, ErrorMessage = "{0} can be at most {1} characters long.")]
+    public string? Note { get; set; }
+
+    /// <summary>Newsroom local time, from a datetime-local input.</summary>
+    public DateTime? PublishAt { get; set; }
+}
+
+public sealed record QueueFilter(int? Section, string? Reporter, string? Q);
+
+public sealed record QueueRow(int Id, string Title, string? Section, string Reporter, DateTime? SubmittedAt);
+
+public sealed record ScheduledRow(int Id, string Title, string? Section, DateTime? ScheduledAt);
+
+public sealed record PublishedRow(int Id, string Title, string Slug, string? Section, DateTime? PublishedAt);
+
+public sealed record QueueView(
+    QueueFilter Filter,
+    IReadOnlyList<Choice> Sections,
+    IReadOnlyList<ReporterChoice> Reporters,
+    IReadOnlyList<QueueRow> Waiting,
+    IReadOnlyList<ScheduledRow> Scheduled,
+    IReadOnlyList<PublishedRow> RecentlyPublished);
+
+public sealed record ReporterChoice(string Id, string Name);
+
+public sealed record ReviewView(
+    int Id,
+    ArticleStatus Status,
+    Guid Version,
+    string Slug,
+    string Reporter,
+    DateTime? SubmittedAt,
+    DateTime? ScheduledAt,
+    ArticlePage Article,
+    IReadOnlyList<WorkflowAction> Actions,
+    bool CanEdit,
+    IReadOnlyList<NoteRow> Notes,
+    IReadOnlyList<RevisionRow> Revisions,
+    ReviewInput Input,
+    WorkflowAction? FailedAction);
