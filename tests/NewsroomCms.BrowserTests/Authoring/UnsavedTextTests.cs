@@ -66,9 +66,10 @@ public sealed class UnsavedTextTests(QuickAutosaveSite site) : AuthoringTest<Qui
 
         await Title(page).FillAsync("Khởi công tuyến đường ven biển");
         await Expect(SaveStatus(page)).ToHaveTextAsync("Đang lưu…", AfterAutosave);
-        var sent = page.Locator("#article-form").EvaluateAsync("form => new Promise(sent => form.addEventListener('submit', () => sent(), { once: true }))");
+        var form = page.Locator("#article-form");
+        await form.EvaluateAsync("form => { form.sent = new Promise(sent => form.addEventListener('submit', () => sent(), { once: true })); }");
         var saving = SaveDraftAsync(page);
-        await sent.WaitAsync(TimeSpan.FromSeconds(15));
+        await form.EvaluateAsync("form => form.sent");
         autosaveLeaves.SetResult();
         await saving.WaitAsync(TimeSpan.FromSeconds(15));
 
