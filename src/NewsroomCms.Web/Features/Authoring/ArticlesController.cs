@@ -9,6 +9,7 @@ using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Media;
 using NewsroomCms.Web.Features.Portal;
+using NewsroomCms.Web.Features.Workflow;
 using NewsroomCms.Web.Security;
 
 namespace NewsroomCms.Web.Features.Authoring;
@@ -484,17 +485,8 @@ public sealed class ArticlesController(
     private string StaleRestoreMessage() =>
         text["Someone saved this article after you opened this page, so nothing was restored. Compare the revision with the current version and restore it again if you still want to."];
 
-    private AuditEvent ArticleAudit(Article article, WorkflowAction action, ArticleStatus from, ArticleStatus to, string? note) => new()
-    {
-        OccurredAt = clock.GetUtcNow().UtcDateTime,
-        UserId = users.GetUserId(User),
-        Action = "article." + action.ToString().ToLowerInvariant(),
-        EntityType = nameof(Article),
-        EntityId = article.Id.ToString(CultureInfo.InvariantCulture),
-        FromState = from.ToString(),
-        ToState = to.ToString(),
-        Note = note,
-    };
+    private AuditEvent ArticleAudit(Article article, WorkflowAction action, ArticleStatus from, ArticleStatus to, string? note) =>
+        PublishingAudit.Event(clock.GetUtcNow().UtcDateTime, users.GetUserId(User), PublishingAudit.For(action), article.Id, from, to, note);
 
     private async Task<EditorView> BuildConflictAsync(Article article, ArticleInput input)
     {
