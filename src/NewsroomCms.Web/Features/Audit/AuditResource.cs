@@ -1,0 +1,4 @@
+namespace NewsroomCms.Web.Features.Audit;
+
+/// <summary>Strings of the audit log page.</summary>
+public sealed class AuditResource;
