@@ -184,7 +184,8 @@ public sealed class ArticleAuthoringTests(NewsroomAppFactory app) : IClassFixtur
         Assert.Equal(article.Version.ToString(), json.RootElement.GetProperty("version").GetString());
         Assert.Equal(0, await Authoring.QueryAsync(app, db => db.ArticleRevisions.CountAsync(r => r.ArticleId == id)));
 
-        // The same form again still carries the old version: someone (another tab) saved in between.
+        // The same form, with other text, still carries the old version: another tab saved in between.
+        form["Title"] = "Một tiêu đề khác";
         var stale = await Authoring.PostAsync(reporter, $"/newsroom/articles/{id}/autosave", form);
         Assert.Equal(HttpStatusCode.Conflict, stale.Status);
         Assert.Contains("error", stale.Html, StringComparison.Ordinal);
@@ -209,6 +210,23 @@ public sealed class ArticleAuthoringTests(NewsroomAppFactory app) : IClassFixtur
         Assert.Contains("value=\"Tiêu đề tôi đang gõ\"", conflict.Html, StringComparison.Ordinal);
         Assert.Contains("Đoạn văn tôi vừa viết xong.", conflict.Html, StringComparison.Ordinal);
         Assert.Equal("Tiêu đề từ thẻ khác", (await Authoring.ArticleAsync(app, id)).Title);
+    }
+
+    [Fact]
+    public async Task AStaleFormWhoseTextIsAlreadyStoredSavesWithoutAConflict()
+    {
+        var (reporter, _) = await TestUsers.SignedInAsync(app, Roles.Reporter);
+        var id = await Authoring.NewArticleAsync(reporter);
+        var form = await Authoring.FormAsync(reporter, id);
+        form["Title"] = "Cùng một nội dung";
+        form["Body"] = "<p>Đoạn đã được tự lưu khi rời trang.</p>";
+        await Authoring.PostAsync(reporter, $"/newsroom/articles/{id}/autosave", form);
+
+        // The same page (old version) now saves the same text: nothing differs, so no conflict.
+        var saved = await Authoring.PostAsync(reporter, $"/newsroom/articles/{id}/edit", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal(1, await Authoring.QueryAsync(app, db => db.ArticleRevisions.CountAsync(r => r.ArticleId == id)));
     }
 
     [Fact]

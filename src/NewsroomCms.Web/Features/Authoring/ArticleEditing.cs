@@ -93,6 +93,20 @@ public sealed class ArticleEditing(
     }
 
     /// <summary>
+    /// True when the article already holds exactly what the form sent, e.g. a keep-alive autosave of the
+    /// same text arrived after this page was opened. A stale token is then no conflict: nobody's words differ.
+    /// </summary>
+    public bool AlreadyStored(Article article, ArticleInput input) =>
+        article.Title == VietnameseText.CleanLine(input.Title)
+        && article.Sapo == VietnameseText.CleanLine(input.Sapo)
+        && article.Body == sanitizer.Sanitize(input.Body)
+        && article.SectionId == input.SectionId
+        && article.FeaturedImageId == input.FeaturedImageId
+        && article.Authors.OrderBy(a => a.Position).Select(a => a.AuthorId).SequenceEqual(input.AuthorIds.OfType<int>().Distinct())
+        && article.Tags.Select(t => t.NormalizedName).Order(StringComparer.Ordinal)
+            .SequenceEqual(ArticleInput.ParseTags(input.Tags).Select(Tag.NormalizeName).Order(StringComparer.Ordinal));
+
+    /// <summary>
     /// A revision of the article as it is now, unless it is the same as the latest one (saving twice
     /// without a change should not flood the history). Section, tags and byline must be loaded.
     /// </summary>

@@ -93,7 +93,7 @@ public sealed class ArticlesController(
             return View("Editor", await BuildEditorAsync(article, input, missing: [], conflict: null, readOnly: true));
         }
 
-        if (input.Version != article.Version)
+        if (input.Version != article.Version && !editing.AlreadyStored(article, input))
         {
             return View("Editor", await BuildConflictAsync(article, input));
         }
@@ -181,7 +181,7 @@ public sealed class ArticlesController(
             return StatusCode(StatusCodes.Status403Forbidden, new { error = text["This article can no longer be changed by you: it is {0}.", text.Status(article.Status)].Value });
         }
 
-        if (input.Version != article.Version)
+        if (input.Version != article.Version && !editing.AlreadyStored(article, input))
         {
             return Conflict(await ConflictJsonAsync(article));
         }
