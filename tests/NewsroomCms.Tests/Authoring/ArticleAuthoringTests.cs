@@ -213,6 +213,23 @@ public sealed class ArticleAuthoringTests(NewsroomAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task AFormStillShowingTheDraftPlaceholderSlugGetsTheSlugOfTheTitle()
+    {
+        var (reporter, _) = await TestUsers.SignedInAsync(app, Roles.Reporter);
+        var id = await Authoring.NewArticleAsync(reporter);
+        var form = await Authoring.FormAsync(reporter, id);
+        form["Slug"] = (await Authoring.ArticleAsync(app, id)).Slug;
+        form["Title"] = "Khánh thành cầu Đại Ngãi";
+        await Authoring.PostAsync(reporter, $"/newsroom/articles/{id}/autosave", form);
+
+        // The page still shows the placeholder slug when the reporter presses Save.
+        form = new Dictionary<string, string>(form) { ["Version"] = (await Authoring.ArticleAsync(app, id)).Version.ToString() };
+        await Authoring.PostAsync(reporter, $"/newsroom/articles/{id}/edit", form);
+
+        Assert.Equal("khanh-thanh-cau-dai-ngai", (await Authoring.ArticleAsync(app, id)).Slug);
+    }
+
+    [Fact]
     public async Task AStaleFormWhoseTextIsAlreadyStoredSavesWithoutAConflict()
     {
         var (reporter, _) = await TestUsers.SignedInAsync(app, Roles.Reporter);

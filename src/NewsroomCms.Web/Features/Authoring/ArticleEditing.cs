@@ -253,8 +253,12 @@ public sealed class ArticleEditing(
     private async Task<string?> ChooseSlugAsync(Article article, string title, string? requested, List<KeyValuePair<string, string>> problems, CancellationToken cancellationToken)
     {
         var typed = (requested ?? "").Trim().ToLowerInvariant();
+        // A placeholder draft slug is never a person's choice, even when it comes from a form opened
+        // before an autosave had already given the article its real slug.
         var followsTitle = article.PublishedAt is null
-            && (typed.Length == 0 || typed == article.Slug && (article.Slug == VietnameseText.Slugify(article.Title, Article.SlugMaxLength) || article.Slug.StartsWith(DraftSlugPrefix, StringComparison.Ordinal)));
+            && (typed.Length == 0
+                || typed.StartsWith(DraftSlugPrefix, StringComparison.Ordinal)
+                || typed == article.Slug && article.Slug == VietnameseText.Slugify(article.Title, Article.SlugMaxLength));
         string wanted;
         if (followsTitle)
         {
