@@ -30,6 +30,13 @@ public abstract class NewsroomDbContext(DbContextOptions options)
     public DbSet<EditorialNote> EditorialNotes => Set<EditorialNote>();
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ArticleCorrection> ArticleCorrections => Set<ArticleCorrection>();
+    public DbSet<ArticleEditLock> ArticleEditLocks => Set<ArticleEditLock>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<SlugRedirect> SlugRedirects => Set<SlugRedirect>();
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<FrontPageSlot> FrontPageSlots => Set<FrontPageSlot>();
+    public DbSet<ArticleDailyViews> ArticleDailyViews => Set<ArticleDailyViews>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -43,6 +43,12 @@ public class Article
     public string? UpdatedById { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public DateTime? PublishedAt { get; set; }
+
+    /// <summary>
+    /// When readers were last shown a change to the published article (an update or a correction): the
+    /// public "cập nhật" time and dateModified. Autosaves and workflow steps do not move it.
+    /// </summary>
+    public DateTime? PublicUpdatedAt { get; set; }
     public DateTime? ScheduledAt { get; set; }
 
     /// <summary>When an editor first acted on the current submission; from then on the reporter cannot withdraw it.</summary>
@@ -60,6 +66,7 @@ public class Article
 
     public ICollection<ArticleRevision> Revisions { get; set; } = [];
     public ICollection<EditorialNote> Notes { get; set; } = [];
+    public ICollection<ArticleCorrection> Corrections { get; set; } = [];
 
     /// <summary>What is still missing before the article can go to an editor; empty when it is complete.</summary>
     public IReadOnlyList<MissingPart> MissingForSubmission()

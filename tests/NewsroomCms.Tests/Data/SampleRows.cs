@@ -56,7 +56,16 @@ internal static class SampleRows
         QueryAsync(
             connection,
             // Not EF's own tables: a row in its migration lock table would make the next migration wait forever.
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE '__EFMigrations%' ORDER BY name",
+            // Not full-text tables (virtual, and their shadow tables named after them): the app fills those itself.
+            """
+            SELECT name FROM sqlite_master AS t
+            WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name NOT LIKE '__EFMigrations%'
+              AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+              AND NOT EXISTS (
+                  SELECT 1 FROM sqlite_master AS v
+                  WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' AND t.name LIKE v.name || '\_%' ESCAPE '\')
+            ORDER BY name
+            """,
             r => r.GetString(0));
 
     public static async Task<long> CountAsync(SqliteConnection connection, string table)

@@ -321,6 +321,9 @@ namespace NewsroomCms.Web.Data.SqlServer.Migrations
                     b.Property<int?>("FeaturedImageId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("PublicUpdatedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
 
@@ -400,6 +403,78 @@ namespace NewsroomCms.Web.Data.SqlServer.Migrations
                     b.HasIndex("AuthorId", "ArticleId");
 
                     b.ToTable("ArticleAuthors");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("ArticleId", "CreatedAt");
+
+                    b.ToTable("ArticleCorrections");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleDailyViews", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ArticleId", "Day");
+
+                    b.HasIndex("Day", "ArticleId", "Views");
+
+                    b.ToTable("ArticleDailyViews");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleEditLock", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("AcquiredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ArticleEditLocks");
                 });
 
             modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleRevision", b =>
@@ -593,6 +668,31 @@ namespace NewsroomCms.Web.Data.SqlServer.Migrations
                     b.ToTable("EditorialNotes");
                 });
 
+            modelBuilder.Entity("NewsroomCms.Web.Domain.FrontPageSlot", b =>
+                {
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AssignedById")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique();
+
+                    b.HasIndex("AssignedById");
+
+                    b.ToTable("FrontPageSlots");
+                });
+
             modelBuilder.Entity("NewsroomCms.Web.Domain.MediaAsset", b =>
                 {
                     b.Property<int>("Id")
@@ -653,6 +753,53 @@ namespace NewsroomCms.Web.Data.SqlServer.Migrations
                     b.ToTable("MediaAssets");
                 });
 
+            modelBuilder.Entity("NewsroomCms.Web.Domain.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ArticleTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("NewsroomCms.Web.Domain.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -690,6 +837,99 @@ namespace NewsroomCms.Web.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Sections");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.SiteSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("EditorInChief")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("GoverningBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("LicenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LicenceIssuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("LicenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("PublicationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSettings");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.SlugRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OldSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "OldSlug")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.ToTable("SlugRedirects");
                 });
 
             modelBuilder.Entity("NewsroomCms.Web.Domain.Tag", b =>
@@ -840,6 +1080,55 @@ namespace NewsroomCms.Web.Data.SqlServer.Migrations
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleCorrection", b =>
+                {
+                    b.HasOne("NewsroomCms.Web.Domain.Article", "Article")
+                        .WithMany("Corrections")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsroomCms.Web.Domain.ApplicationUser", "CreatedBy")
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("CreatedBy");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleDailyViews", b =>
+                {
+                    b.HasOne("NewsroomCms.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleEditLock", b =>
+                {
+                    b.HasOne("NewsroomCms.Web.Domain.Article", "Article")
+                        .WithOne()
+                        .HasForeignKey("NewsroomCms.Web.Domain.ArticleEditLock", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsroomCms.Web.Domain.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleRevision", b =>
                 {
                     b.HasOne("NewsroomCms.Web.Domain.Article", "Article")
@@ -905,6 +1194,23 @@ namespace NewsroomCms.Web.Data.SqlServer.Migrations
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("NewsroomCms.Web.Domain.FrontPageSlot", b =>
+                {
+                    b.HasOne("NewsroomCms.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsroomCms.Web.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
             modelBuilder.Entity("NewsroomCms.Web.Domain.MediaAsset", b =>
                 {
                     b.HasOne("NewsroomCms.Web.Domain.ApplicationUser", "UploadedBy")
@@ -913,6 +1219,24 @@ namespace NewsroomCms.Web.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("UploadedBy");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.Notification", b =>
+                {
+                    b.HasOne("NewsroomCms.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("NewsroomCms.Web.Domain.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("NewsroomCms.Web.Domain.Section", b =>
@@ -928,6 +1252,8 @@ namespace NewsroomCms.Web.Data.SqlServer.Migrations
             modelBuilder.Entity("NewsroomCms.Web.Domain.Article", b =>
                 {
                     b.Navigation("Authors");
+
+                    b.Navigation("Corrections");
 
                     b.Navigation("Notes");
 

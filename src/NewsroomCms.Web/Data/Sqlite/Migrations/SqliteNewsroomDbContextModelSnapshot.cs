@@ -306,6 +306,9 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
                     b.Property<int?>("FeaturedImageId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PublicUpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -385,6 +388,76 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
                     b.HasIndex("AuthorId", "ArticleId");
 
                     b.ToTable("ArticleAuthors");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("ArticleId", "CreatedAt");
+
+                    b.ToTable("ArticleCorrections");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleDailyViews", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "Day");
+
+                    b.HasIndex("Day", "ArticleId", "Views");
+
+                    b.ToTable("ArticleDailyViews");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleEditLock", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AcquiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ArticleEditLocks");
                 });
 
             modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleRevision", b =>
@@ -570,6 +643,31 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
                     b.ToTable("EditorialNotes");
                 });
 
+            modelBuilder.Entity("NewsroomCms.Web.Domain.FrontPageSlot", b =>
+                {
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique();
+
+                    b.HasIndex("AssignedById");
+
+                    b.ToTable("FrontPageSlots");
+                });
+
             modelBuilder.Entity("NewsroomCms.Web.Domain.MediaAsset", b =>
                 {
                     b.Property<int>("Id")
@@ -628,6 +726,51 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
                     b.ToTable("MediaAssets");
                 });
 
+            modelBuilder.Entity("NewsroomCms.Web.Domain.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArticleTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("NewsroomCms.Web.Domain.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -663,6 +806,97 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Sections");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.SiteSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditorInChief")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GoverningBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LicenceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LicenceIssuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LicenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSettings");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.SlugRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "OldSlug")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.ToTable("SlugRedirects");
                 });
 
             modelBuilder.Entity("NewsroomCms.Web.Domain.Tag", b =>
@@ -811,6 +1045,55 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleCorrection", b =>
+                {
+                    b.HasOne("NewsroomCms.Web.Domain.Article", "Article")
+                        .WithMany("Corrections")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsroomCms.Web.Domain.ApplicationUser", "CreatedBy")
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("CreatedBy");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleDailyViews", b =>
+                {
+                    b.HasOne("NewsroomCms.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleEditLock", b =>
+                {
+                    b.HasOne("NewsroomCms.Web.Domain.Article", "Article")
+                        .WithOne()
+                        .HasForeignKey("NewsroomCms.Web.Domain.ArticleEditLock", "ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsroomCms.Web.Domain.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("NewsroomCms.Web.Domain.ArticleRevision", b =>
                 {
                     b.HasOne("NewsroomCms.Web.Domain.Article", "Article")
@@ -876,6 +1159,23 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("NewsroomCms.Web.Domain.FrontPageSlot", b =>
+                {
+                    b.HasOne("NewsroomCms.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsroomCms.Web.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
             modelBuilder.Entity("NewsroomCms.Web.Domain.MediaAsset", b =>
                 {
                     b.HasOne("NewsroomCms.Web.Domain.ApplicationUser", "UploadedBy")
@@ -884,6 +1184,24 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("UploadedBy");
+                });
+
+            modelBuilder.Entity("NewsroomCms.Web.Domain.Notification", b =>
+                {
+                    b.HasOne("NewsroomCms.Web.Domain.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("NewsroomCms.Web.Domain.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("NewsroomCms.Web.Domain.Section", b =>
@@ -899,6 +1217,8 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
             modelBuilder.Entity("NewsroomCms.Web.Domain.Article", b =>
                 {
                     b.Navigation("Authors");
+
+                    b.Navigation("Corrections");
 
                     b.Navigation("Notes");
 
