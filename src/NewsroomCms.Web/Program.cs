@@ -12,6 +12,7 @@ using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Accounts;
 using NewsroomCms.Web.Features.Authoring;
+using NewsroomCms.Web.Features.Catalog;
 using NewsroomCms.Web.Features.Media;
 using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Features.Workflow;
@@ -111,6 +112,7 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.Configure<EditorOptions>(builder.Configuration.GetSection(EditorOptions.SectionName));
 builder.Services.AddArticleHtmlSanitizer(builder.Configuration);
 builder.Services.AddScoped<ArticleEditing>();
+builder.Services.AddScoped<SlugHistory>();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
 

@@ -145,7 +145,7 @@ public sealed class ArticlePublishingTests(PublishingAppFactory app) : IClassFix
         Assert.Equal(1, app.Recording.CallsFor(failing));
         Assert.Equal(1, app.Recording.CallsFor(other));
         var failure = Assert.Single(await Scheduling.AuditAsync(app, failing, PublishingAudit.AfterPublishFailed));
-        Assert.Equal($"{nameof(FailingStep)}: InvalidOperationException: The search index did not answer.", failure.Note);
+        Assert.Equal($"{nameof(FailingStep)} (Published): InvalidOperationException: The search index did not answer.", failure.Note);
         Assert.Empty(await Scheduling.AuditAsync(app, other, PublishingAudit.AfterPublishFailed));
         Assert.Empty(await Scheduling.AuditAsync(app, failing, PublishingAudit.ScheduleFailed));
     }

@@ -114,31 +114,32 @@ public sealed class PublishingAppFactory : NewsroomAppFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IArticlePublishedHandler>(Failing);
-            services.AddSingleton<IArticlePublishedHandler>(Recording);
+            services.AddSingleton<IPublicArticleChangeHandler>(Failing);
+            services.AddSingleton<IPublicArticleChangeHandler>(Recording);
         });
     }
 }
 
-public sealed class FailingStep : IArticlePublishedHandler
+public sealed class FailingStep : IPublicArticleChangeHandler
 {
     private readonly ConcurrentDictionary<int, bool> _failFor = new();
 
     public void FailFor(int articleId) => _failFor[articleId] = true;
 
-    public Task OnPublishedAsync(int articleId, CancellationToken cancellationToken) =>
+    public Task OnChangedAsync(int articleId, PublicChange change, CancellationToken cancellationToken) =>
         _failFor.ContainsKey(articleId) ? throw new InvalidOperationException("The search index did not answer.") : Task.CompletedTask;
 }
 
-public sealed class RecordingStep : IArticlePublishedHandler
+public sealed class RecordingStep : IPublicArticleChangeHandler
 {
-    private readonly ConcurrentQueue<int> _calls = new();
+    private readonly ConcurrentQueue<(int ArticleId, PublicChange Change)> _calls = new();
 
-    public int CallsFor(int articleId) => _calls.Count(id => id == articleId);
+    public int CallsFor(int articleId, PublicChange change = PublicChange.Published) =>
+        _calls.Count(call => call.ArticleId == articleId && call.Change == change);
 
-    public Task OnPublishedAsync(int articleId, CancellationToken cancellationToken)
+    public Task OnChangedAsync(int articleId, PublicChange change, CancellationToken cancellationToken)
     {
-        _calls.Enqueue(articleId);
+        _calls.Enqueue((articleId, change));
         return Task.CompletedTask;
     }
 }

@@ -10,12 +10,12 @@ namespace NewsroomCms.Web.Features.Workflow;
 /// Makes articles public. Every publication is one conditional UPDATE that only matches while the article
 /// is still in the state the caller decided from, so when several app instances (or an editor and the
 /// scheduler) try at the same moment, exactly one of them publishes it, writes the audit event and runs
-/// the <see cref="IArticlePublishedHandler"/> steps; the others see "0 rows" and leave it.
+/// the <see cref="IPublicArticleChangeHandler"/> steps; the others see "0 rows" and leave it.
 /// </summary>
 public sealed class ArticlePublishing(
     NewsroomDbContext db,
     TimeProvider clock,
-    IEnumerable<IArticlePublishedHandler> afterPublish,
+    PublicArticleChanges publicChanges,
     IOptions<WorkflowOptions> options,
     ILogger<ArticlePublishing> logger)
 {
@@ -84,7 +84,7 @@ public sealed class ArticlePublishing(
         if (published)
         {
             logger.LogInformation("Article {ArticleId} published ({Action})", articleId, action);
-            await RunAfterPublishStepsAsync(articleId, cancellationToken);
+            await publicChanges.AnnounceAsync(articleId, PublicChange.Published, cancellationToken);
         }
 
         return published;
@@ -168,23 +168,6 @@ public sealed class ArticlePublishing(
         return true;
     }
 
-    private async Task RunAfterPublishStepsAsync(int articleId, CancellationToken cancellationToken)
-    {
-        foreach (var step in afterPublish)
-        {
-            try
-            {
-                await step.OnPublishedAsync(articleId, cancellationToken);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                var name = step.GetType().Name;
-                logger.LogError(ex, "After-publish step {Step} failed for article {ArticleId}; the article stays published", name, articleId);
-                await RecordAsync(PublishingAudit.Event(Now, null, PublishingAudit.AfterPublishFailed, articleId, from: null, to: null, $"{name}: {PublishingAudit.Describe(ex)}"), cancellationToken);
-            }
-        }
-    }
-
     /// <summary>Writes down a failure if it can: the database may be what failed.</summary>
     private async Task RecordAsync(AuditEvent audit, CancellationToken cancellationToken)
     {
@@ -214,7 +197,7 @@ public static class PublishingAudit
     /// <summary>Publishing a scheduled article threw; it is still scheduled and the next run tries again.</summary>
     public const string ScheduleFailed = "article.schedule-failed";
 
-    /// <summary>An <see cref="IArticlePublishedHandler"/> threw; the article is published.</summary>
+    /// <summary>An <see cref="IPublicArticleChangeHandler"/> threw; the change stands.</summary>
     public const string AfterPublishFailed = "article.after-publish-failed";
 
     /// <summary>"article.publishscheduled", named as the editor's transitions are.</summary>

@@ -23,6 +23,7 @@ public sealed class ReviewController(
     NewsroomDbContext db,
     ArticleEditing editing,
     ArticlePublishing publishing,
+    PublicArticleChanges publicChanges,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     NewsroomTime time,
@@ -152,6 +153,11 @@ public sealed class ReviewController(
             {
                 logger.LogInformation("Concurrent change to article {ArticleId} during review", id);
                 return await RefuseAsync(id, action, input, StatusCodes.Status409Conflict, StaleMessage());
+            }
+
+            if (action == WorkflowAction.TakeDown)
+            {
+                await publicChanges.AnnounceAsync(id, PublicChange.TakenDown);
             }
         }
 

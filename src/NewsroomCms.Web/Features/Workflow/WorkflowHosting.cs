@@ -9,6 +9,7 @@ public static class WorkflowHosting
             .Validate(WorkflowOptions.IsValid, "Workflow:SchedulerInterval must be between 00:00:01 and 01:00:00 (hh:mm:ss).")
             .ValidateOnStart();
         services.AddScoped<ArticlePublishing>();
+        services.AddScoped<PublicArticleChanges>();
         services.AddHostedService<ScheduledPublisher>();
         return services;
     }
