@@ -1,0 +1,19 @@
+namespace NewsroomCms.Web.Features.Portal;
+
+public static class PortalHosting
+{
+    public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PortalOptions>()
+            .Bind(configuration.GetSection(PortalOptions.SectionName))
+            .Validate(
+                PortalOptions.IsValid,
+                "Portal:PublicOrigin must be an http(s) address without a path, Portal:ViewFlushInterval between 00:00:01 and 01:00:00, Portal:MostReadDays between 1 and 7.")
+            .ValidateOnStart();
+        services.AddScoped<PortalChrome>();
+        services.AddScoped<PortalReading>();
+        services.AddSingleton<ArticleViewCounter>();
+        services.AddHostedService<ArticleViewFlusher>();
+        return services;
+    }
+}
