@@ -83,11 +83,15 @@ public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, News
     /// </remarks>
     public async Task<ListPage> PageAsync(IQueryable<Article> articles, int page, CancellationToken cancellationToken = default)
     {
-        var ids = Newest(articles).Skip((page - 1) * Listing.PageSize).Take(Listing.PageSize + 1).Select(a => a.Id);
-        var rows = await Newest(db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)))
-            .Select(ArticleSummary.FromArticle)
-            .ToListAsync(cancellationToken);
+        var rows = await PageQuery(articles, page).ToListAsync(cancellationToken);
         return new ListPage(rows.Take(Listing.PageSize).ToList(), page, rows.Count > Listing.PageSize);
+    }
+
+    /// <summary>The query behind <see cref="PageAsync"/>, for checking its plan.</summary>
+    internal IQueryable<ArticleSummary> PageQuery(IQueryable<Article> articles, int page)
+    {
+        var ids = Newest(articles).Skip((page - 1) * Listing.PageSize).Take(Listing.PageSize + 1).Select(a => a.Id);
+        return Newest(db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))).Select(ArticleSummary.FromArticle);
     }
 
     /// <summary>"Tin liên quan": articles sharing the most tags first, then the newest of the same section.</summary>
