@@ -117,6 +117,7 @@ builder.Services.AddScoped<SlugHistory>();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
 builder.Services.AddPortal(builder.Configuration);
+builder.Services.AddPortalCaching(builder.Configuration);
 
 var app = builder.Build();
 
@@ -151,6 +152,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<SetupGate>();
 app.UseAuthorization();
+app.UsePortalCaching();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
