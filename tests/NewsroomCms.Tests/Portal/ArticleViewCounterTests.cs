@@ -11,7 +11,7 @@ namespace NewsroomCms.Tests.Portal;
 /// Page views are counted in memory and added to the daily totals by a flush. The background flusher runs
 /// on the fake clock, which these tests do not move past its interval, so only the tests' flushes write.
 /// </summary>
-public sealed class ArticleViewCounterTests(NewsroomAppFactory app) : IClassFixture<NewsroomAppFactory>
+public sealed class ArticleViewCounterTests(UncachedAppFactory app) : IClassFixture<UncachedAppFactory>
 {
     private ArticleViewCounter Counter => app.Services.GetRequiredService<ArticleViewCounter>();
 
@@ -44,9 +44,30 @@ public sealed class ArticleViewCounterTests(NewsroomAppFactory app) : IClassFixt
     }
 
     [Fact]
-    public async Task ViewsAfterMidnightInHaNoiCountForTheNewDay()
+    public async Task PagesServedFromTheOutputCacheOrRevalidatedByTheBrowserAreCountedToo()
     {
         using var site = new NewsroomAppFactory();
+        var article = await ArticleAsync(site, "Mùa nước nổi", await SectionAsync(site, "Xã hội"));
+        var path = PublicUrls.ArticlePath(article.Slug);
+        using var reader = site.CreateClient();
+        using var first = await reader.GetAsync(path);
+        // Renamed behind the cache's back: the next pages still carry the old title, so they come from the cache.
+        await QueryAsync(site, db => db.Articles.Where(a => a.Id == article.Id).ExecuteUpdateAsync(set => set.SetProperty(a => a.Title, "Tiêu đề mới")));
+        Assert.Contains(article.Title, await reader.GetStringAsync(path), StringComparison.Ordinal);
+        Assert.Contains(article.Title, await reader.GetStringAsync(path), StringComparison.Ordinal);
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, path);
+        revalidate.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var notModified = await reader.SendAsync(revalidate);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, notModified.StatusCode);
+
+        Assert.Equal(4, await site.Services.GetRequiredService<ArticleViewCounter>().FlushAsync());
+        Assert.Equal(4, Assert.Single(await QueryAsync(site, db => db.ArticleDailyViews.Where(v => v.ArticleId == article.Id).ToListAsync())).Views);
+    }
+
+    [Fact]
+    public async Task ViewsAfterMidnightInHaNoiCountForTheNewDay()
+    {
+        using var site = new UncachedAppFactory();
         var article = await ArticleAsync(site, "Giao thừa", await SectionAsync(site, "Xã hội"));
         // The factory starts at 14:00 in Hà Nội: 9 h 59 min later it is 23:59, then one minute to midnight.
         site.Clock.Advance(TimeSpan.FromHours(9) + TimeSpan.FromMinutes(59));
@@ -98,7 +119,7 @@ public sealed class ArticleViewCounterTests(NewsroomAppFactory app) : IClassFixt
     [Fact]
     public async Task ViewsStayCountedWhenTheDatabaseRefusesTheFlush()
     {
-        using var site = new NewsroomAppFactory();
+        using var site = new UncachedAppFactory();
         var article = await ArticleAsync(site, "Bão số 5", await SectionAsync(site, "Thời sự"));
         var counter = site.Services.GetRequiredService<ArticleViewCounter>();
         await ReaderPage.GetAsync(site, PublicUrls.ArticlePath(article.Slug));

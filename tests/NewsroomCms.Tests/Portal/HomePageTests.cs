@@ -1,5 +1,4 @@
 using System.Net;
-using NewsroomCms.Testing;
 using NewsroomCms.Tests.Infrastructure;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Portal;
@@ -11,7 +10,7 @@ namespace NewsroomCms.Tests.Portal;
 /// The home page. Each test moves the clock a day on and publishes its articles then, so they are the
 /// newest on the page whatever earlier tests left in the shared database.
 /// </summary>
-public sealed class HomePageTests(NewsroomAppFactory app) : IClassFixture<NewsroomAppFactory>
+public sealed class HomePageTests(UncachedAppFactory app) : IClassFixture<UncachedAppFactory>
 {
     [Fact]
     public async Task TheEditorsLeadAndFeaturedStoriesComeFirstInTheirOrderAndOtherPlacesFillWithTheNewest()
@@ -78,7 +77,7 @@ public sealed class HomePageTests(NewsroomAppFactory app) : IClassFixture<Newsro
     [Fact]
     public async Task AnEmptySiteSaysNothingIsPublishedYet()
     {
-        using var empty = new NewsroomAppFactory();
+        using var empty = new UncachedAppFactory();
 
         var home = await ReaderPage.GetAsync(empty, "/");
 

@@ -1,5 +1,4 @@
 using System.Net;
-using NewsroomCms.Testing;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Portal;
 using static NewsroomCms.Tests.Portal.Newspaper;
@@ -7,7 +6,7 @@ using static NewsroomCms.Tests.Portal.Newspaper;
 namespace NewsroomCms.Tests.Portal;
 
 /// <summary>Section, tag and author pages: newest first, 20 a page, old addresses redirected.</summary>
-public sealed class ListingPageTests(NewsroomAppFactory app) : IClassFixture<NewsroomAppFactory>
+public sealed class ListingPageTests(UncachedAppFactory app) : IClassFixture<UncachedAppFactory>
 {
     [Fact]
     public async Task ASectionListsItsPublishedArticlesNewestFirstTwentyAPageWithPreviousAndNextLinks()

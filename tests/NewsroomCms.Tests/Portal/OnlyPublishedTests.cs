@@ -1,5 +1,4 @@
 using System.Net;
-using NewsroomCms.Testing;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Portal;
 using static NewsroomCms.Tests.Portal.Newspaper;
@@ -10,7 +9,7 @@ namespace NewsroomCms.Tests.Portal;
 /// An article that is not published never reaches a reader: not on the home page (even when an editor had
 /// put it there), a section, tag or author page, among related or most-read articles, nor at its own address.
 /// </summary>
-public sealed class OnlyPublishedTests(NewsroomAppFactory app) : IClassFixture<NewsroomAppFactory>
+public sealed class OnlyPublishedTests(UncachedAppFactory app) : IClassFixture<UncachedAppFactory>
 {
     [Theory]
     [InlineData(ArticleStatus.Draft, HttpStatusCode.NotFound)]

@@ -104,6 +104,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site)
         Editors("POST", "newsroom/review/{id:int}/unschedule"),
         Editors("POST", "newsroom/review/{id:int}/take-down"),
         Editors("POST", "newsroom/review/{id:int}/republish"),
+        Editors("GET", "newsroom/front-page"),
+        Editors("POST", "newsroom/front-page"),
+        Editors("POST", "newsroom/front-page/clear"),
         Admins("GET", "newsroom/users"),
         Admins("GET", "newsroom/users/new"),
         Admins("POST", "newsroom/users/new"),
@@ -113,6 +116,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site)
         Admins("POST", "newsroom/users/{id}/enable"),
         Admins("POST", "newsroom/users/{id}/reset-password"),
         Admins("GET", "newsroom/audit"),
+        Admins("GET", "newsroom/settings"),
+        Admins("POST", "newsroom/settings"),
     ];
 
     /// <summary>Signed-in endpoints outside the back office that need no row: signing out works for anyone signed in.</summary>

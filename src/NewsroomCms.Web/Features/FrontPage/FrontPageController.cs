@@ -2,10 +2,12 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Security;
 
 namespace NewsroomCms.Web.Features.FrontPage;
@@ -21,6 +23,7 @@ public sealed class FrontPageController(
     NewsroomDbContext db,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
+    IOutputCacheStore cache,
     IStringLocalizer<FrontPageResource> text,
     ILogger<FrontPageController> logger) : Controller
 {
@@ -125,6 +128,8 @@ public sealed class FrontPageController(
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         });
+        // Readers' cached pages still show the old front page.
+        await cache.EvictByTagAsync(PortalCaching.Tag, HttpContext.RequestAborted);
         logger.LogInformation("Front page {Action} by {UserId}: {Places}", action, userId, Describe(chosen));
     }
 

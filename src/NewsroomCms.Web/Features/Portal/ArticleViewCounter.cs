@@ -9,7 +9,8 @@ namespace NewsroomCms.Web.Features.Portal;
 /// <summary>
 /// Counts article page views in memory and adds them to <see cref="ArticleDailyViews"/> in batches
 /// (<see cref="ArticleViewFlusher"/>), so a reader's page view never waits on a database write. Views are
-/// counted on the newsroom day they happened, also when they are written after midnight.
+/// counted by the address read (<see cref="ArticleViewCounting"/>, which also sees pages served from the
+/// output cache) on the newsroom day they happened, also when they are written after midnight.
 /// </summary>
 /// <remarks>
 /// Each flush adds to the stored numbers with <c>Views = Views + n</c> in the database, so several app
@@ -22,14 +23,15 @@ public sealed class ArticleViewCounter(
     NewsroomTime time,
     ILogger<ArticleViewCounter> logger)
 {
-    private readonly ConcurrentDictionary<(int ArticleId, DateOnly Day), long> _counts = new();
+    private readonly ConcurrentDictionary<(string Slug, DateOnly Day), long> _counts = new();
 
     /// <summary>The latest flush: flushes run one after another, so the timer's and the one at shutdown never write the same views twice.</summary>
     private Task _lastFlush = Task.CompletedTask;
     private readonly Lock _gate = new();
 
-    public void Record(int articleId) =>
-        _counts.AddOrUpdate((articleId, time.Today(clock.GetUtcNow())), 1, static (_, n) => n + 1);
+    /// <summary>One reader saw the article at <c>/bai-viet/{slug}</c>.</summary>
+    public void Record(string slug) =>
+        _counts.AddOrUpdate((slug, time.Today(clock.GetUtcNow())), 1, static (_, n) => n + 1);
 
     /// <summary>Views counted and not yet written, for tests and diagnostics.</summary>
     public long Pending => _counts.Values.Sum();
@@ -77,22 +79,27 @@ public sealed class ArticleViewCounter(
         foreach (var (key, count) in views)
         {
             _counts.AddOrUpdate(key, -count, (_, n) => n - count);
-            _counts.TryRemove(new KeyValuePair<(int, DateOnly), long>(key, 0));
+            _counts.TryRemove(new KeyValuePair<(string, DateOnly), long>(key, 0));
         }
 
         return views.Sum(v => v.Value);
     }
 
-    private async Task WriteAsync(NewsroomDbContext db, KeyValuePair<(int ArticleId, DateOnly Day), long>[] views, CancellationToken cancellationToken)
+    private async Task WriteAsync(NewsroomDbContext db, KeyValuePair<(string Slug, DateOnly Day), long>[] views, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = views.Select(v => v.Key.ArticleId).Distinct().ToList();
-        // An article deleted since it was read has nowhere to put its views.
-        var existing = (await db.Articles.Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var slugs = views.Select(v => v.Key.Slug).Distinct().ToList();
+        // An article deleted or renamed since it was read has nowhere to put its views.
+        var ids = await db.Articles.Where(a => slugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, a => a.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var perArticle = views
+            .Where(v => ids.ContainsKey(v.Key.Slug))
+            .GroupBy(v => (ArticleId: ids[v.Key.Slug], v.Key.Day), v => v.Value);
         var missing = new List<ArticleDailyViews>();
-        foreach (var ((articleId, day), count) in views.Where(v => existing.Contains(v.Key.ArticleId)))
+        foreach (var group in perArticle)
         {
+            var (articleId, day) = group.Key;
+            var count = group.Sum();
             var updated = await db.ArticleDailyViews
                 .Where(v => v.ArticleId == articleId && v.Day == day)
                 .ExecuteUpdateAsync(set => set.SetProperty(v => v.Views, v => v.Views + count), cancellationToken);
@@ -159,6 +166,28 @@ public sealed class ArticleViewFlusher(
         {
             // The views stay counted; the next run tries again. An exception here would stop the site.
             logger.LogWarning(ex, "Article views could not be written; trying again in {Interval}", options.Value.ViewFlushInterval);
+        }
+    }
+}
+
+/// <summary>
+/// Records a view of every article page a reader got: a 200 (rendered or from the output cache) or a 304
+/// (their browser's copy is still current), for a GET of <c>/bai-viet/{slug}</c>. Runs outside the output cache.
+/// </summary>
+public sealed class ArticleViewCounting(RequestDelegate next, ArticleViewCounter counter)
+{
+    private static readonly PathString Articles = "/bai-viet";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await next(context);
+        if (HttpMethods.IsGet(context.Request.Method)
+            && context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified
+            && context.Request.Path.StartsWithSegments(Articles, out var rest)
+            && rest.Value is ['/', .. var slug]
+            && VietnameseText.IsValidSlug(slug.ToLowerInvariant(), Article.SlugMaxLength))
+        {
+            counter.Record(slug.ToLowerInvariant());
         }
     }
 }

@@ -18,7 +18,6 @@ public sealed class PortalController(
     PortalReading reading,
     PortalChrome chrome,
     SlugHistory slugHistory,
-    ArticleViewCounter views,
     NewsroomTime time,
     IOptions<PortalOptions> options,
     IStringLocalizer<PortalResource> text) : Controller
@@ -172,7 +171,6 @@ public sealed class PortalController(
             breadcrumbs.Add(new LinkedName(article.SectionName, article.SectionSlug));
         }
 
-        views.Record(article.Id);
         ViewData.SetPageMeta(ArticleMeta(article, breadcrumbs, site));
         return View("Article", new ArticleView(article, breadcrumbs, related, mostRead));
     }

@@ -16,4 +16,8 @@ public static class PortalHosting
         services.AddHostedService<ArticleViewFlusher>();
         return services;
     }
+
+    /// <summary>Before the output cache, so that article pages served from it are counted too.</summary>
+    public static IApplicationBuilder UseArticleViewCounting(this IApplicationBuilder app) =>
+        app.UseMiddleware<ArticleViewCounting>();
 }

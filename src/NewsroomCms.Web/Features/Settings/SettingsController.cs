@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Security;
 
 namespace NewsroomCms.Web.Features.Settings;
@@ -17,6 +19,7 @@ public sealed class SettingsController(
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     NewsroomTime time,
+    IOutputCacheStore cache,
     IStringLocalizer<SettingsResource> text) : Controller
 {
     public const string ChangedAction = "site.settings-changed";
@@ -69,6 +72,8 @@ public sealed class SettingsController(
                 Note = string.Join(", ", changed),
             });
             await db.SaveChangesAsync();
+            // Every public page shows the name and the footer.
+            await cache.EvictByTagAsync(PortalCaching.Tag, HttpContext.RequestAborted);
         }
 
         TempData["Message"] = changed.Count > 0 ? text["Site settings saved."].Value : text["Nothing changed."].Value;
