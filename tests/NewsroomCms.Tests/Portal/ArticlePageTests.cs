@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using NewsroomCms.Testing;
 using NewsroomCms.Tests.Infrastructure;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Portal;
@@ -8,7 +7,7 @@ using static NewsroomCms.Tests.Portal.Newspaper;
 
 namespace NewsroomCms.Tests.Portal;
 
-public sealed class ArticlePageTests(NewsroomAppFactory app) : IClassFixture<NewsroomAppFactory>
+public sealed class ArticlePageTests(UncachedAppFactory app) : IClassFixture<UncachedAppFactory>
 {
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -174,7 +173,7 @@ public sealed class ArticlePageTests(NewsroomAppFactory app) : IClassFixture<New
     [Fact]
     public async Task MostReadAddsUpTheLastThreeNewsroomDaysOfPublishedArticles()
     {
-        using var site = new NewsroomAppFactory();
+        using var site = new UncachedAppFactory();
         var section = await SectionAsync(site, "Thể thao");
         var today = Today(site);
         var steady = await ArticleAsync(site, "Đội tuyển tỉnh thắng", section);
@@ -193,11 +192,11 @@ public sealed class ArticlePageTests(NewsroomAppFactory app) : IClassFixture<New
 
         var page = await ReaderPage.GetAsync(site, PublicUrls.ArticlePath(old.Slug));
 
-        Assert.Equal("Đọc nhiều", page.Text("aside.most-read h2"));
+        Assert.Equal("Đọc nhiều", page.Text("section.most-read h2"));
         Assert.Equal(
             new[] { steady, recent, old }.Select(a => PublicUrls.ArticlePath(a.Slug)),
-            page.ArticleLinks("aside.most-read"));
-        Assert.Equal(page.ArticleLinks("aside.most-read"), (await ReaderPage.GetAsync(site, "/")).ArticleLinks("aside.most-read"));
+            page.ArticleLinks("section.most-read"));
+        Assert.Equal(page.ArticleLinks("section.most-read"), (await ReaderPage.GetAsync(site, "/")).ArticleLinks("section.most-read"));
     }
 
     [Fact]
