@@ -14,13 +14,14 @@ using NewsroomCms.Web.Features.Accounts;
 using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Catalog;
 using NewsroomCms.Web.Features.Media;
+using NewsroomCms.Web.Features.Search;
 using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Features.Workflow;
 using NewsroomCms.Web.Hosting;
 using NewsroomCms.Web.Security;
 using Serilog;
 
-// `NewsroomCms.Web migrate|create-user|seed-demo ...` runs an admin command instead of the site.
+// `NewsroomCms.Web migrate|create-user|seed-demo|reindex-search ...` runs an admin command instead of the site.
 var command = AdminCommands.IsCommand(args);
 var builder = WebApplication.CreateBuilder(command ? [] : args);
 
@@ -115,6 +116,7 @@ builder.Services.AddScoped<ArticleEditing>();
 builder.Services.AddScoped<SlugHistory>();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
+builder.Services.AddSearch(builder.Configuration);
 
 var app = builder.Build();
 
