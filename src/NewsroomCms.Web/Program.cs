@@ -14,6 +14,7 @@ using NewsroomCms.Web.Features.Accounts;
 using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Catalog;
 using NewsroomCms.Web.Features.Media;
+using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Features.Search;
 using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Features.Workflow;
@@ -116,7 +117,10 @@ builder.Services.AddScoped<ArticleEditing>();
 builder.Services.AddScoped<SlugHistory>();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
+// Public-change steps run in this order: the search index is updated before cached pages are evicted,
+// so a search in between cannot put stale results back in the cache.
 builder.Services.AddSearch(builder.Configuration);
+builder.Services.AddPortalCaching(builder.Configuration);
 
 var app = builder.Build();
 
@@ -151,6 +155,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<SetupGate>();
 app.UseAuthorization();
+app.UsePortalCaching();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
