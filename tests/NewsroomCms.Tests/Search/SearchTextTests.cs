@@ -96,6 +96,9 @@ public sealed partial class SearchTextTests
             "{title body}: (\"dong\" AND \"nai\" AND \"ban\" AND \"giao\") AND {title_exact body_exact}: (\"đồng\" AND \"bàn\")",
             query.Fts5ExactMatch);
         Assert.Equal("\"đồng\" AND \"bàn\"", query.ContainsExactCondition);
+        var plain = SearchText.Parse("dong nai");
+        Assert.Equal(plain.Fts5Match, plain.Fts5ExactMatch);
+        Assert.Equal(plain.ContainsCondition, plain.ContainsExactCondition);
     }
 
     [Theory]

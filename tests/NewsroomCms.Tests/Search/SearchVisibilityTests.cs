@@ -115,6 +115,18 @@ public sealed class SearchVisibilityTests(PublishingAppFactory app) : IClassFixt
             indexed);
     }
 
+    [Fact]
+    public void TheIndexIsUpdatedBeforeCachedPagesAreEvicted()
+    {
+        using var scope = app.Services.CreateScope();
+
+        var steps = scope.ServiceProvider.GetServices<IPublicArticleChangeHandler>().Select(step => step.GetType().Name).ToList();
+
+        // Otherwise a search between the two steps would cache the old results again.
+        Assert.Contains("EvictPortalPages", steps);
+        Assert.True(steps.IndexOf(nameof(SearchIndex)) < steps.IndexOf("EvictPortalPages"), string.Join(", ", steps));
+    }
+
     private async Task<int> RebuildAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -112,7 +112,7 @@ internal abstract class SearchSql
             """;
 
         public override (string Match, string Title, string Exact) Conditions(SearchQuery query) =>
-            (query.Fts5Match, query.Fts5TitleMatch, query.HasMarks ? query.Fts5ExactMatch : query.Fts5Match);
+            (query.Fts5Match, query.Fts5TitleMatch, query.Fts5ExactMatch);
     }
 
     private sealed class SqlServerSearchSql : SearchSql
@@ -168,6 +168,6 @@ internal abstract class SearchSql
             """;
 
         public override (string Match, string Title, string Exact) Conditions(SearchQuery query) =>
-            (query.ContainsCondition, query.ContainsCondition, query.HasMarks ? query.ContainsExactCondition : query.ContainsCondition);
+            (query.ContainsCondition, query.ContainsCondition, query.ContainsExactCondition);
     }
 }

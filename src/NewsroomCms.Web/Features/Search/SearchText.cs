@@ -145,8 +145,11 @@ public static class SearchText
     public static IReadOnlyList<TextPart> Snippet(string text, IReadOnlySet<string> foldedWords, int length = 240)
     {
         const int contextBefore = 60;
+        // Folding is per word, on the public hot path: a match later than this in a very long text (or
+        // none, when the match was in a tag) shows the beginning instead.
+        const int wordsSearched = 5000;
         var words = Tokenize(text).ToList();
-        var first = words.FindIndex(w => foldedWords.Contains(Fold(text[w])));
+        var first = words.FindIndex(0, Math.Min(words.Count, wordsSearched), w => foldedWords.Contains(Fold(text[w])));
         var start = 0;
         if (first > 0 && words[first].End.Value > length)
         {
@@ -284,17 +287,23 @@ public sealed class SearchQuery(string text, SearchProblem problem, IReadOnlyLis
     public string Fts5TitleMatch => Fts5("{title}", Terms.Select(t => t.Folded));
 
     /// <summary>
-    /// FTS5: <see cref="Fts5Match"/>, and each word typed with marks found with those marks. Only
-    /// meaningful when <see cref="HasMarks"/>; a subset of <see cref="Fts5Match"/>, so never more rows.
+    /// FTS5: <see cref="Fts5Match"/>, and each word typed with marks found with those marks (the rest of a
+    /// phrase need not be exact). A subset of <see cref="Fts5Match"/>, so never more rows; the same when
+    /// nothing was typed with marks.
     /// </summary>
-    public string Fts5ExactMatch =>
-        Fts5Match + " AND " + Fts5("{title_exact body_exact}", Terms.SelectMany(t => t.Marked).Distinct().Select(word => (IReadOnlyList<string>)[word]));
+    public string Fts5ExactMatch => HasMarks ? Fts5Match + " AND " + Fts5("{title_exact body_exact}", MarkedWords) : Fts5Match;
 
     /// <summary>SQL Server CONTAINS condition: every term (on the folded columns).</summary>
     public string ContainsCondition => Contains(Terms.Select(t => t.Folded));
 
-    /// <summary>SQL Server CONTAINS condition: each word typed with marks (on the exact columns).</summary>
-    public string ContainsExactCondition => Contains(Terms.SelectMany(t => t.Marked).Distinct().Select(word => (IReadOnlyList<string>)[word]));
+    /// <summary>
+    /// SQL Server CONTAINS condition: each word typed with marks (on the exact columns, joined to the
+    /// folded match); <see cref="ContainsCondition"/> when nothing was typed with marks.
+    /// </summary>
+    public string ContainsExactCondition => HasMarks ? Contains(MarkedWords) : ContainsCondition;
+
+    private IEnumerable<IReadOnlyList<string>> MarkedWords =>
+        Terms.SelectMany(t => t.Marked).Distinct().Select(word => (IReadOnlyList<string>)[word]);
 
     private const string FoldedColumns = "{title body}";
 
