@@ -15,6 +15,7 @@ using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Catalog;
 using NewsroomCms.Web.Features.Media;
 using NewsroomCms.Web.Features.Shared;
+using NewsroomCms.Web.Features.Site;
 using NewsroomCms.Web.Features.Workflow;
 using NewsroomCms.Web.Hosting;
 using NewsroomCms.Web.Security;
@@ -34,6 +35,10 @@ builder.Services.Configure<NewsroomOptions>(builder.Configuration.GetSection(New
 builder.Services.AddSingleton(sp => new NewsroomTime(sp.GetRequiredService<IOptions<NewsroomOptions>>().Value.TimeZone));
 builder.Services.Configure<AccountsOptions>(builder.Configuration.GetSection(AccountsOptions.SectionName));
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
+builder.Services.AddOptions<SiteOptions>()
+    .Bind(builder.Configuration.GetSection(SiteOptions.SectionName))
+    .Validate(SiteOptions.IsValid, "Site:PublicBaseUrl must be an absolute http(s) address without query or fragment; Site:PublicationName must not be empty.")
+    .ValidateOnStart();
 
 builder.Services.AddNewsroomDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection()
