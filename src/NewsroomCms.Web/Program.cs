@@ -13,6 +13,7 @@ using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Accounts;
 using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Catalog;
+using NewsroomCms.Web.Features.Feeds;
 using NewsroomCms.Web.Features.Media;
 using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Features.Site;
@@ -120,6 +121,7 @@ builder.Services.AddScoped<ArticleEditing>();
 builder.Services.AddScoped<SlugHistory>();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
+builder.Services.AddFeeds(builder.Configuration);
 
 var app = builder.Build();
 
