@@ -15,6 +15,7 @@ using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Catalog;
 using NewsroomCms.Web.Features.Feeds;
 using NewsroomCms.Web.Features.Media;
+using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Features.Site;
 using NewsroomCms.Web.Features.Workflow;
@@ -122,6 +123,7 @@ builder.Services.AddScoped<SlugHistory>();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
 builder.Services.AddFeeds(builder.Configuration);
+builder.Services.AddPortalCaching(builder.Configuration);
 
 var app = builder.Build();
 
@@ -156,6 +158,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<SetupGate>();
 app.UseAuthorization();
+app.UsePortalCaching();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
