@@ -2,7 +2,12 @@ using NewsroomCms.Testing;
 
 namespace NewsroomCms.Tests.Feeds;
 
-/// <summary>The app with the scheduler off (only tests change articles) and a configured fallback publication name.</summary>
+/// <summary>
+/// The app with the scheduler off (only tests change articles) and a configured fallback publication name.
+/// Its output cache is off too: these tests write articles straight to the database, without the
+/// announcement that evicts cached documents, and look at what the feeds make of them.
+/// <see cref="FeedCachingTests"/> covers the cache.
+/// </summary>
 public class FeedsAppFactory : NewsroomAppFactory
 {
     public const string FallbackName = "Báo Tỉnh Nhà";
@@ -11,6 +16,7 @@ public class FeedsAppFactory : NewsroomAppFactory
     {
         With("Workflow:SchedulerEnabled", "false");
         With("Site:PublicationName", FallbackName);
+        With("OutputCache:Enabled", "false");
     }
 }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -230,11 +229,13 @@ public sealed class FeedsController(
         return Cached(buffer.ToArray(), contentType);
     }
 
-    /// <summary>Public for a few minutes, with an ETag so that a reader asking again gets 304 when nothing changed.</summary>
+    /// <summary>
+    /// Readers and proxies may keep it for a few minutes. The portal's caching serves it from memory until
+    /// the next public change, compressed, with an ETag (see <c>PortalCaching</c>).
+    /// </summary>
     private FileContentResult Cached(byte[] body, string contentType)
     {
         Response.GetTypedHeaders().CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = Settings.MaxAge };
-        var tag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16)) + "\"");
-        return File(body, contentType, lastModified: null, entityTag: tag);
+        return File(body, contentType);
     }
 }
