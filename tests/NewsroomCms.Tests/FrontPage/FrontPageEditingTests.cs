@@ -35,9 +35,9 @@ public sealed class FrontPageEditingTests(NewsroomAppFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         Assert.Equal([(0, stories[2].Id), (1, stories[0].Id), (3, stories[1].Id)], await SlotsAsync());
         var home = await ReaderPage.GetAsync(app, "/");
-        Assert.Equal([PublicUrls.ArticlePath(stories[2].Slug)], home.ArticleLinks("section.lead"));
-        Assert.Equal(PublicUrls.ArticlePath(stories[0].Slug), home.ArticleLinks("section.featured")[0]);
-        Assert.Equal(PublicUrls.ArticlePath(stories[1].Slug), home.ArticleLinks("section.featured")[2]);
+        Assert.Equal([PortalPaths.ArticlePath(stories[2].Slug)], home.ArticleLinks("section.lead"));
+        Assert.Equal(PortalPaths.ArticlePath(stories[0].Slug), home.ArticleLinks("section.featured")[0]);
+        Assert.Equal(PortalPaths.ArticlePath(stories[1].Slug), home.ArticleLinks("section.featured")[2]);
         var audit = await QueryAsync(app, db => db.AuditEvents.Where(e => e.Action == FrontPageAudit.Changed).OrderBy(e => e.Id).LastAsync());
         Assert.Equal(editorUser.Id, audit.UserId);
         Assert.Equal($"0: #{stories[2].Id}; 1: #{stories[0].Id}; 2: -; 3: #{stories[1].Id}; 4: -; 5: -; 6: -", audit.Note);
@@ -102,7 +102,7 @@ public sealed class FrontPageEditingTests(NewsroomAppFactory app) : IClassFixtur
         var stories = await PublishedAsync(2);
         var (editor, _) = await TestUsers.SignedInAsync(app, Roles.Editor);
         await SaveAsync(editor, await editor.GetAsync(Page), new() { [0] = stories[0].Id });
-        Assert.Equal([PublicUrls.ArticlePath(stories[0].Slug)], (await ReaderPage.GetAsync(app, "/")).ArticleLinks("section.lead"));
+        Assert.Equal([PortalPaths.ArticlePath(stories[0].Slug)], (await ReaderPage.GetAsync(app, "/")).ArticleLinks("section.lead"));
 
         var review = await editor.GetAsync($"/newsroom/review/{stories[0].Id}");
         var version = (await QueryAsync(app, db => db.Articles.SingleAsync(a => a.Id == stories[0].Id))).Version;
@@ -113,7 +113,7 @@ public sealed class FrontPageEditingTests(NewsroomAppFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, takenDown.Status);
 
         var home = await ReaderPage.GetAsync(app, "/");
-        Assert.Equal([PublicUrls.ArticlePath(stories[1].Slug)], home.ArticleLinks("section.lead"));
+        Assert.Equal([PortalPaths.ArticlePath(stories[1].Slug)], home.ArticleLinks("section.lead"));
         Assert.DoesNotContain(stories[0].Slug, home.Html, StringComparison.Ordinal);
         var form = await editor.GetAsync(Page);
         Assert.Contains("id=\"place-0-note\"", form.Html, StringComparison.Ordinal);

@@ -22,17 +22,17 @@ public sealed class ArticlePageTests(UncachedAppFactory app) : IClassFixture<Unc
         var publishedAt = new DateTime(2026, 11, 26, 7, 5, 42, DateTimeKind.Utc);
         var updatedAt = new DateTime(2026, 11, 26, 9, 40, 10, DateTimeKind.Utc);
         var article = await ArticleAsync(app, "Hội nghị giao ban trực tuyến", section, publishedAt: publishedAt, updatedAt: updatedAt, tags: tags, authors: [first, second], image: image);
-        var canonical = "https://localhost" + PublicUrls.ArticlePath(article.Slug);
+        var canonical = "https://localhost" + PortalPaths.ArticlePath(article.Slug);
 
-        var page = await ReaderPage.GetAsync(app, PublicUrls.ArticlePath(article.Slug));
+        var page = await ReaderPage.GetAsync(app, PortalPaths.ArticlePath(article.Slug));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal(["/", PublicUrls.SectionPath(section.Slug)], page.Document.QuerySelectorAll("nav.breadcrumbs a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", PortalPaths.SectionPath(section.Slug)], page.Document.QuerySelectorAll("nav.breadcrumbs a").Select(a => a.GetAttribute("href")));
         Assert.Equal(["Trang chủ", section.Name], page.Document.QuerySelectorAll("nav.breadcrumbs a").Select(a => a.TextContent));
         Assert.Equal(article.Title, page.Text("article h1"));
         Assert.Equal(article.Sapo, page.Text("article .sapo"));
         Assert.Equal(
-            [(PublicUrls.AuthorPath(first.Slug), first.PenName), (PublicUrls.AuthorPath(second.Slug), second.PenName)],
+            [(PortalPaths.AuthorPath(first.Slug), first.PenName), (PortalPaths.AuthorPath(second.Slug), second.PenName)],
             page.Document.QuerySelectorAll("article .byline a").Select(a => (a.GetAttribute("href"), a.TextContent)));
 
         var times = page.Document.QuerySelectorAll("article .meta time").ToList();
@@ -49,7 +49,7 @@ public sealed class ArticlePageTests(UncachedAppFactory app) : IClassFixture<Unc
         var caption = page.Text("figure.featured figcaption");
         Assert.Contains("Các đại biểu dự hội nghị tại điểm cầu tỉnh.", caption, StringComparison.Ordinal);
         Assert.Contains("Ảnh: Minh Đức", caption, StringComparison.Ordinal);
-        Assert.Equal(tags.Select(t => PublicUrls.TagPath(t.Slug)).Order(), page.Document.QuerySelectorAll("article ul.tags a").Select(a => a.GetAttribute("href")!).Order());
+        Assert.Equal(tags.Select(t => PortalPaths.TagPath(t.Slug)).Order(), page.Document.QuerySelectorAll("article ul.tags a").Select(a => a.GetAttribute("href")!).Order());
 
         // The head: title, description, canonical, OpenGraph, Twitter.
         Assert.Equal(article.Title + " – NewsroomCms", page.Text("title"));
@@ -93,7 +93,7 @@ public sealed class ArticlePageTests(UncachedAppFactory app) : IClassFixture<Unc
 
         var breadcrumbs = page.StructuredData("BreadcrumbList").GetProperty("itemListElement").EnumerateArray().ToList();
         Assert.Equal(
-            [(1, "Trang chủ", "https://localhost/"), (2, section.Name, "https://localhost" + PublicUrls.SectionPath(section.Slug)), (3, article.Title, canonical)],
+            [(1, "Trang chủ", "https://localhost/"), (2, section.Name, "https://localhost" + PortalPaths.SectionPath(section.Slug)), (3, article.Title, canonical)],
             breadcrumbs.Select(b => (b.GetProperty("position").GetInt32(), b.GetProperty("name").GetString(), b.GetProperty("item").GetString())));
 
         // The logo is there and the JSON-LD may run under the CSP: it carries the response's nonce.
@@ -109,7 +109,7 @@ public sealed class ArticlePageTests(UncachedAppFactory app) : IClassFixture<Unc
         var section = await SectionAsync(app, "Xã hội");
         var article = await ArticleAsync(app, "Trao nhà đại đoàn kết", section, publishedAt: new DateTime(2026, 11, 25, 23, 30, 0, DateTimeKind.Utc));
 
-        var page = await ReaderPage.GetAsync(app, PublicUrls.ArticlePath(article.Slug));
+        var page = await ReaderPage.GetAsync(app, PortalPaths.ArticlePath(article.Slug));
 
         var time = Assert.Single(page.Document.QuerySelectorAll("article .meta time"));
         Assert.Equal("Thứ Năm, 26/11/2026 06:30 (GMT+7)", time.TextContent);
@@ -129,7 +129,7 @@ public sealed class ArticlePageTests(UncachedAppFactory app) : IClassFixture<Unc
         const string hostile = "Cảnh báo </script><script>alert(1)</script> & <!-- “lừa đảo”";
         var article = await ArticleAsync(app, hostile, await SectionAsync(app, "An ninh"), sapo: "Đừng bấm </SCRIPT> vào liên kết lạ.");
 
-        var page = await ReaderPage.GetAsync(app, PublicUrls.ArticlePath(article.Slug));
+        var page = await ReaderPage.GetAsync(app, PortalPaths.ArticlePath(article.Slug));
 
         Assert.Equal(2, page.Document.QuerySelectorAll("script").Length);
         Assert.All(page.Document.QuerySelectorAll("script"), s => Assert.Equal("application/ld+json", s.GetAttribute("type")));
@@ -160,14 +160,14 @@ public sealed class ArticlePageTests(UncachedAppFactory app) : IClassFixture<Unc
             await ArticleAsync(app, "Đã gỡ gạo", section, ArticleStatus.Unpublished, publishedAt: Now(app), tags: [rice, export]),
         };
 
-        var page = await ReaderPage.GetAsync(app, PublicUrls.ArticlePath(main.Slug));
+        var page = await ReaderPage.GetAsync(app, PortalPaths.ArticlePath(main.Slug));
 
         Assert.Equal(
-            new[] { bothTags, oneTag, sameSectionNewer, sameSectionOlder }.Select(a => PublicUrls.ArticlePath(a.Slug)),
+            new[] { bothTags, oneTag, sameSectionNewer, sameSectionOlder }.Select(a => PortalPaths.ArticlePath(a.Slug)),
             page.ArticleLinks("section.related"));
         Assert.Contains("Tin liên quan", page.Text("section.related h2"), StringComparison.Ordinal);
-        Assert.DoesNotContain(PublicUrls.ArticlePath(unrelated.Slug), page.Html, StringComparison.Ordinal);
-        Assert.All(hidden, h => Assert.DoesNotContain(PublicUrls.ArticlePath(h.Slug), page.Html, StringComparison.Ordinal));
+        Assert.DoesNotContain(PortalPaths.ArticlePath(unrelated.Slug), page.Html, StringComparison.Ordinal);
+        Assert.All(hidden, h => Assert.DoesNotContain(PortalPaths.ArticlePath(h.Slug), page.Html, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -190,11 +190,11 @@ public sealed class ArticlePageTests(UncachedAppFactory app) : IClassFixture<Unc
         await AddViewsAsync(site, takenDown.Id, today, 5000);
         await AddViewsAsync(site, draft.Id, today, 4000);
 
-        var page = await ReaderPage.GetAsync(site, PublicUrls.ArticlePath(old.Slug));
+        var page = await ReaderPage.GetAsync(site, PortalPaths.ArticlePath(old.Slug));
 
         Assert.Equal("Đọc nhiều", page.Text("section.most-read h2"));
         Assert.Equal(
-            new[] { steady, recent, old }.Select(a => PublicUrls.ArticlePath(a.Slug)),
+            new[] { steady, recent, old }.Select(a => PortalPaths.ArticlePath(a.Slug)),
             page.ArticleLinks("section.most-read"));
         Assert.Equal(page.ArticleLinks("section.most-read"), (await ReaderPage.GetAsync(site, "/")).ArticleLinks("section.most-read"));
     }
@@ -205,10 +205,10 @@ public sealed class ArticlePageTests(UncachedAppFactory app) : IClassFixture<Unc
         var hidden = await SectionAsync(app, "Chuyên mục ẩn", hidden: true);
         var article = await ArticleAsync(app, "Bài trong chuyên mục ẩn", hidden);
 
-        var page = await ReaderPage.GetAsync(app, PublicUrls.ArticlePath(article.Slug));
+        var page = await ReaderPage.GetAsync(app, PortalPaths.ArticlePath(article.Slug));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.DoesNotContain(PublicUrls.SectionPath(hidden.Slug), page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(PortalPaths.SectionPath(hidden.Slug), page.Html, StringComparison.Ordinal);
         Assert.Equal(2, page.StructuredData("BreadcrumbList").GetProperty("itemListElement").GetArrayLength());
     }
 
@@ -221,10 +221,10 @@ public sealed class ArticlePageTests(UncachedAppFactory app) : IClassFixture<Unc
         await SaveAsync(app, db => db.SlugRedirects.Add(new SlugRedirect { Kind = SlugKind.Article, OldSlug = "le-hoi-cu", TargetId = renamed.Id, CreatedAt = Now(app) }));
 
         var moved = await ReaderPage.GetAsync(app, "/bai-viet/le-hoi-cu");
-        var gone = await ReaderPage.GetAsync(app, PublicUrls.ArticlePath(takenDown.Slug));
+        var gone = await ReaderPage.GetAsync(app, PortalPaths.ArticlePath(takenDown.Slug));
 
         Assert.Equal(HttpStatusCode.MovedPermanently, moved.Status);
-        Assert.Equal(PublicUrls.ArticlePath(renamed.Slug), moved.RedirectPath);
+        Assert.Equal(PortalPaths.ArticlePath(renamed.Slug), moved.RedirectPath);
         Assert.Equal(HttpStatusCode.Gone, gone.Status);
         Assert.Contains("Bài viết này đã bị gỡ", gone.Html, StringComparison.Ordinal);
         Assert.NotNull(gone.Find("form[action='/tim-kiem'] input[name='q']"));

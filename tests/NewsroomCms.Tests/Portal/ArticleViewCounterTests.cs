@@ -23,7 +23,7 @@ public sealed class ArticleViewCounterTests(UncachedAppFactory app) : IClassFixt
 
         for (var i = 0; i < 3; i++)
         {
-            await ReaderPage.GetAsync(app, PublicUrls.ArticlePath(article.Slug));
+            await ReaderPage.GetAsync(app, PortalPaths.ArticlePath(article.Slug));
         }
 
         Assert.Empty(await ViewsAsync(article.Id));
@@ -36,8 +36,8 @@ public sealed class ArticleViewCounterTests(UncachedAppFactory app) : IClassFixt
         Assert.Equal(0, Counter.Pending);
 
         // The next flush adds to the same day's row.
-        await ReaderPage.GetAsync(app, PublicUrls.ArticlePath(article.Slug));
-        await ReaderPage.GetAsync(app, PublicUrls.ArticlePath(article.Slug));
+        await ReaderPage.GetAsync(app, PortalPaths.ArticlePath(article.Slug));
+        await ReaderPage.GetAsync(app, PortalPaths.ArticlePath(article.Slug));
         await Counter.FlushAsync();
         Assert.Equal(5, Assert.Single(await ViewsAsync(article.Id)).Views);
         Assert.Equal(0, await Counter.FlushAsync());
@@ -48,7 +48,7 @@ public sealed class ArticleViewCounterTests(UncachedAppFactory app) : IClassFixt
     {
         using var site = new NewsroomAppFactory();
         var article = await ArticleAsync(site, "Mùa nước nổi", await SectionAsync(site, "Xã hội"));
-        var path = PublicUrls.ArticlePath(article.Slug);
+        var path = PortalPaths.ArticlePath(article.Slug);
         using var reader = site.CreateClient();
         using var first = await reader.GetAsync(path);
         // Renamed behind the cache's back: the next pages still carry the old title, so they come from the cache.
@@ -72,10 +72,10 @@ public sealed class ArticleViewCounterTests(UncachedAppFactory app) : IClassFixt
         // The factory starts at 14:00 in Hà Nội: 9 h 59 min later it is 23:59, then one minute to midnight.
         site.Clock.Advance(TimeSpan.FromHours(9) + TimeSpan.FromMinutes(59));
         var before = Today(site);
-        await ReaderPage.GetAsync(site, PublicUrls.ArticlePath(article.Slug));
+        await ReaderPage.GetAsync(site, PortalPaths.ArticlePath(article.Slug));
         site.Clock.Advance(TimeSpan.FromMinutes(1));
-        await ReaderPage.GetAsync(site, PublicUrls.ArticlePath(article.Slug));
-        await ReaderPage.GetAsync(site, PublicUrls.ArticlePath(article.Slug));
+        await ReaderPage.GetAsync(site, PortalPaths.ArticlePath(article.Slug));
+        await ReaderPage.GetAsync(site, PortalPaths.ArticlePath(article.Slug));
 
         await site.Services.GetRequiredService<ArticleViewCounter>().FlushAsync();
 
@@ -91,9 +91,9 @@ public sealed class ArticleViewCounterTests(UncachedAppFactory app) : IClassFixt
         var gone = await ArticleAsync(app, "Bài đã gỡ", section, ArticleStatus.Unpublished);
         await Counter.FlushAsync();
 
-        await ReaderPage.GetAsync(app, PublicUrls.ArticlePath(draft.Slug));
-        await ReaderPage.GetAsync(app, PublicUrls.ArticlePath(gone.Slug));
-        await ReaderPage.GetAsync(app, PublicUrls.SectionPath(section.Slug));
+        await ReaderPage.GetAsync(app, PortalPaths.ArticlePath(draft.Slug));
+        await ReaderPage.GetAsync(app, PortalPaths.ArticlePath(gone.Slug));
+        await ReaderPage.GetAsync(app, PortalPaths.SectionPath(section.Slug));
 
         Assert.Equal(0, Counter.Pending);
     }
@@ -105,8 +105,8 @@ public sealed class ArticleViewCounterTests(UncachedAppFactory app) : IClassFixt
         var kept = await ArticleAsync(app, "Bài còn", section);
         var deleted = await ArticleAsync(app, "Bài bị xóa", section);
         await Counter.FlushAsync();
-        await ReaderPage.GetAsync(app, PublicUrls.ArticlePath(kept.Slug));
-        await ReaderPage.GetAsync(app, PublicUrls.ArticlePath(deleted.Slug));
+        await ReaderPage.GetAsync(app, PortalPaths.ArticlePath(kept.Slug));
+        await ReaderPage.GetAsync(app, PortalPaths.ArticlePath(deleted.Slug));
         await QueryAsync(app, db => db.Articles.Where(a => a.Id == deleted.Id).ExecuteDeleteAsync());
 
         await Counter.FlushAsync();
@@ -122,7 +122,7 @@ public sealed class ArticleViewCounterTests(UncachedAppFactory app) : IClassFixt
         using var site = new UncachedAppFactory();
         var article = await ArticleAsync(site, "Bão số 5", await SectionAsync(site, "Thời sự"));
         var counter = site.Services.GetRequiredService<ArticleViewCounter>();
-        await ReaderPage.GetAsync(site, PublicUrls.ArticlePath(article.Slug));
+        await ReaderPage.GetAsync(site, PortalPaths.ArticlePath(article.Slug));
         await QueryAsync(site, db => db.Database.ExecuteSqlRawAsync(
             "CREATE TRIGGER refuse_views BEFORE INSERT ON ArticleDailyViews BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;"));
 

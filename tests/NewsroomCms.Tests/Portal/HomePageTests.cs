@@ -63,10 +63,10 @@ public sealed class HomePageTests(UncachedAppFactory app) : IClassFixture<Uncach
         var home = await ReaderPage.GetAsync(app, "/");
 
         var blocks = home.Document.QuerySelectorAll("section.section-block").ToList();
-        var firstBlock = blocks.FindIndex(b => b.QuerySelector("h2 a")?.GetAttribute("href") == PublicUrls.SectionPath(first.Slug));
-        var secondBlock = blocks.FindIndex(b => b.QuerySelector("h2 a")?.GetAttribute("href") == PublicUrls.SectionPath(second.Slug));
+        var firstBlock = blocks.FindIndex(b => b.QuerySelector("h2 a")?.GetAttribute("href") == PortalPaths.SectionPath(first.Slug));
+        var secondBlock = blocks.FindIndex(b => b.QuerySelector("h2 a")?.GetAttribute("href") == PortalPaths.SectionPath(second.Slug));
         Assert.True(firstBlock >= 0 && secondBlock > firstBlock, "blocks in display order");
-        Assert.DoesNotContain(blocks, b => b.QuerySelector("h2 a")?.GetAttribute("href") == PublicUrls.SectionPath(hidden.Slug));
+        Assert.DoesNotContain(blocks, b => b.QuerySelector("h2 a")?.GetAttribute("href") == PortalPaths.SectionPath(hidden.Slug));
         Assert.Equal(
             economy.AsEnumerable().Reverse().Take(PortalReading.SectionBlockCount).Select(Path),
             blocks[firstBlock].QuerySelectorAll("a[href^='/bai-viet/']").Select(a => a.GetAttribute("href")));
@@ -99,5 +99,5 @@ public sealed class HomePageTests(UncachedAppFactory app) : IClassFixture<Uncach
         Assert.Equal("vi", home.Document.DocumentElement.GetAttribute("lang"));
     }
 
-    private static string Path(Article article) => PublicUrls.ArticlePath(article.Slug);
+    private static string Path(Article article) => PortalPaths.ArticlePath(article.Slug);
 }

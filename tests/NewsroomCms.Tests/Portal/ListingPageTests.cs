@@ -21,7 +21,7 @@ public sealed class ListingPageTests(UncachedAppFactory app) : IClassFixture<Unc
         // Two in the same second: the id settles their order, so no page repeats or skips one.
         var twin = await ArticleAsync(app, "Tin cùng giây", section, publishedAt: published[20].PublishedAt);
         var newestFirst = published.Take(20).Append(twin).Concat(published.Skip(20)).ToList();
-        var path = PublicUrls.SectionPath(section.Slug);
+        var path = PortalPaths.SectionPath(section.Slug);
 
         var first = await ReaderPage.GetAsync(app, path);
         var second = await ReaderPage.GetAsync(app, path + "?trang=2");
@@ -58,7 +58,7 @@ public sealed class ListingPageTests(UncachedAppFactory app) : IClassFixture<Unc
             await ArticleAsync(app, $"Tin thể thao {i}", section, publishedAt: Now(app).AddMinutes(-i));
         }
 
-        var path = PublicUrls.SectionPath(section.Slug);
+        var path = PortalPaths.SectionPath(section.Slug);
         Assert.Equal(HttpStatusCode.OK, (await ReaderPage.GetAsync(app, path + "?trang=3")).Status);
         Assert.Equal(HttpStatusCode.OK, (await ReaderPage.GetAsync(app, path + "?trang=1")).Status);
         foreach (var query in new[] { "?trang=4", "?trang=0", "?trang=-1", "?trang=02", "?trang=%2B2", "?trang=2.0", "?trang=abc", "?trang=", "?trang=99999999999", "?trang=2&trang=3" })
@@ -74,11 +74,11 @@ public sealed class ListingPageTests(UncachedAppFactory app) : IClassFixture<Unc
         var section = await SectionAsync(app, "Du lịch");
         await ArticleAsync(app, "Bản nháp du lịch", section, ArticleStatus.Draft);
 
-        var first = await ReaderPage.GetAsync(app, PublicUrls.SectionPath(section.Slug));
+        var first = await ReaderPage.GetAsync(app, PortalPaths.SectionPath(section.Slug));
 
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Empty(first.ArticleLinks());
-        Assert.Equal(HttpStatusCode.NotFound, (await ReaderPage.GetAsync(app, PublicUrls.SectionPath(section.Slug) + "?trang=2")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReaderPage.GetAsync(app, PortalPaths.SectionPath(section.Slug) + "?trang=2")).Status);
     }
 
     [Fact]
@@ -87,9 +87,9 @@ public sealed class ListingPageTests(UncachedAppFactory app) : IClassFixture<Unc
         var hidden = await SectionAsync(app, "Tin nội bộ", hidden: true);
         await ArticleAsync(app, "Tin trong chuyên mục ẩn", hidden);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await ReaderPage.GetAsync(app, PublicUrls.SectionPath(hidden.Slug))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReaderPage.GetAsync(app, PortalPaths.SectionPath(hidden.Slug))).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await ReaderPage.GetAsync(app, "/chuyen-muc/khong-co-chuyen-muc-nay")).Status);
-        Assert.DoesNotContain(PublicUrls.SectionPath(hidden.Slug), (await ReaderPage.GetAsync(app, "/")).Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(PortalPaths.SectionPath(hidden.Slug), (await ReaderPage.GetAsync(app, "/")).Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,14 +113,14 @@ public sealed class ListingPageTests(UncachedAppFactory app) : IClassFixture<Unc
         var authorMove = await ReaderPage.GetAsync(app, "/tac-gia/hai-dang-cu");
 
         Assert.Equal(HttpStatusCode.MovedPermanently, sectionMove.Status);
-        Assert.Equal(PublicUrls.SectionPath(section.Slug) + "?trang=2", sectionMove.RedirectPath);
+        Assert.Equal(PortalPaths.SectionPath(section.Slug) + "?trang=2", sectionMove.RedirectPath);
         Assert.Equal(HttpStatusCode.MovedPermanently, tagMove.Status);
-        Assert.Equal(PublicUrls.TagPath(tag.Slug), tagMove.RedirectPath);
+        Assert.Equal(PortalPaths.TagPath(tag.Slug), tagMove.RedirectPath);
         Assert.Equal(HttpStatusCode.MovedPermanently, authorMove.Status);
-        Assert.Equal(PublicUrls.AuthorPath(author.Slug), authorMove.RedirectPath);
+        Assert.Equal(PortalPaths.AuthorPath(author.Slug), authorMove.RedirectPath);
         Assert.Equal(HttpStatusCode.NotFound, (await ReaderPage.GetAsync(app, "/chuyen-muc/da-an-cu")).Status);
         // A slug taken by another section later is that section's, not a redirect: current slugs win.
-        Assert.Equal(HttpStatusCode.OK, (await ReaderPage.GetAsync(app, PublicUrls.SectionPath(section.Slug))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await ReaderPage.GetAsync(app, PortalPaths.SectionPath(section.Slug))).Status);
     }
 
     [Fact]
@@ -133,13 +133,13 @@ public sealed class ListingPageTests(UncachedAppFactory app) : IClassFixture<Unc
         var newer = await ArticleAsync(app, "Bế mạc kỳ họp", section, publishedAt: Now(app).AddHours(-1), tags: [tag]);
         var draft = await ArticleAsync(app, "Dự thảo nghị quyết", section, ArticleStatus.Submitted, tags: [tag, secret]);
 
-        var page = await ReaderPage.GetAsync(app, PublicUrls.TagPath(tag.Slug));
+        var page = await ReaderPage.GetAsync(app, PortalPaths.TagPath(tag.Slug));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal(tag.Name, page.Text("main h1"));
         Assert.Equal([Link(newer), Link(older)], page.ArticleLinks("main ul.list"));
         Assert.DoesNotContain(Link(draft), page.Html, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await ReaderPage.GetAsync(app, PublicUrls.TagPath(secret.Slug))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReaderPage.GetAsync(app, PortalPaths.TagPath(secret.Slug))).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await ReaderPage.GetAsync(app, "/the/khong-co-the-nay")).Status);
     }
 
@@ -161,8 +161,8 @@ public sealed class ListingPageTests(UncachedAppFactory app) : IClassFixture<Unc
         var silent = await AuthorAsync(app, "Bút danh mới");
         await ArticleAsync(app, "Bản nháp đầu tay", section, ArticleStatus.Draft, authors: [silent]);
 
-        var first = await ReaderPage.GetAsync(app, PublicUrls.AuthorPath(author.Slug));
-        var second = await ReaderPage.GetAsync(app, PublicUrls.AuthorPath(author.Slug) + "?trang=2");
+        var first = await ReaderPage.GetAsync(app, PortalPaths.AuthorPath(author.Slug));
+        var second = await ReaderPage.GetAsync(app, PortalPaths.AuthorPath(author.Slug) + "?trang=2");
 
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Equal(author.PenName, first.Text("main h1"));
@@ -177,9 +177,9 @@ public sealed class ListingPageTests(UncachedAppFactory app) : IClassFixture<Unc
         Assert.Equal([Link(mine[20])], second.ArticleLinks("main ul.list"));
         Assert.DoesNotContain(Link(theirs), first.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(Link(scheduled), first.Html + second.Html, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await ReaderPage.GetAsync(app, PublicUrls.AuthorPath(silent.Slug))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReaderPage.GetAsync(app, PortalPaths.AuthorPath(silent.Slug))).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await ReaderPage.GetAsync(app, "/tac-gia/khong-co-tac-gia-nay")).Status);
     }
 
-    private static string Link(Article article) => PublicUrls.ArticlePath(article.Slug);
+    private static string Link(Article article) => PortalPaths.ArticlePath(article.Slug);
 }

@@ -34,21 +34,21 @@ public sealed class OnlyPublishedTests(UncachedAppFactory app) : IClassFixture<U
         var pages = new[]
         {
             "/",
-            PublicUrls.SectionPath(section.Slug),
-            PublicUrls.TagPath(tag.Slug),
-            PublicUrls.AuthorPath(author.Slug),
-            PublicUrls.ArticlePath(visible.Slug),
+            PortalPaths.SectionPath(section.Slug),
+            PortalPaths.TagPath(tag.Slug),
+            PortalPaths.AuthorPath(author.Slug),
+            PortalPaths.ArticlePath(visible.Slug),
         };
         foreach (var path in pages)
         {
             var page = await ReaderPage.GetAsync(app, path);
             Assert.Equal(HttpStatusCode.OK, page.Status);
-            Assert.Contains(PublicUrls.ArticlePath(visible.Slug), page.Html, StringComparison.Ordinal);
+            Assert.Contains(PortalPaths.ArticlePath(visible.Slug), page.Html, StringComparison.Ordinal);
             Assert.DoesNotContain(hidden.Slug, page.Html, StringComparison.Ordinal);
             Assert.DoesNotContain(hidden.Title, page.Html, StringComparison.Ordinal);
         }
 
-        var own = await ReaderPage.GetAsync(app, PublicUrls.ArticlePath(hidden.Slug));
+        var own = await ReaderPage.GetAsync(app, PortalPaths.ArticlePath(hidden.Slug));
         Assert.Equal(atItsAddress, own.Status);
         Assert.DoesNotContain(hidden.Title, own.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(hidden.Sapo, own.Html, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class OnlyPublishedTests(UncachedAppFactory app) : IClassFixture<U
         using var client = new Infrastructure.FormClient(app).InEnglish();
         await client.GetAsync("/language?culture=en&returnUrl=%2F");
 
-        foreach (var path in new[] { "/", PublicUrls.SectionPath(section.Slug), PublicUrls.ArticlePath(article.Slug), "/khong-co-trang-nay" })
+        foreach (var path in new[] { "/", PortalPaths.SectionPath(section.Slug), PortalPaths.ArticlePath(article.Slug), "/khong-co-trang-nay" })
         {
             using var response = await client.Http.GetAsync(path);
             var html = await response.Content.ReadAsStringAsync();

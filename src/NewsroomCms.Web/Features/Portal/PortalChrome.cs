@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Site;
 
 namespace NewsroomCms.Web.Features.Portal;
 
@@ -8,7 +10,7 @@ namespace NewsroomCms.Web.Features.Portal;
 /// What every public page shows around its content: the paper's name and press-law details, and the
 /// section navigation. Read once per request, by whichever asks first (the controller or the layout).
 /// </summary>
-public sealed class PortalChrome(NewsroomDbContext db)
+public sealed class PortalChrome(NewsroomDbContext db, IOptions<SiteOptions> options)
 {
     private Task<SiteChrome>? _loading;
 
@@ -22,14 +24,12 @@ public sealed class PortalChrome(NewsroomDbContext db)
             .OrderBy(s => s.DisplayOrder).ThenBy(s => s.Id)
             .Select(s => new LinkedName(s.Name, s.Slug))
             .ToListAsync();
-        return new SiteChrome(settings ?? new SiteSettings(), sections);
+        var name = string.IsNullOrWhiteSpace(settings?.PublicationName) ? options.Value.PublicationName : settings.PublicationName;
+        return new SiteChrome(settings ?? new SiteSettings(), sections, name);
     }
 }
 
 /// <param name="Settings">The stored settings, or empty ones before an administrator has saved any.</param>
 /// <param name="Sections">Visible sections in display order.</param>
-public sealed record SiteChrome(SiteSettings Settings, IReadOnlyList<LinkedName> Sections)
-{
-    /// <summary>The paper's name, or the product's until an administrator has set it.</summary>
-    public string PublicationName => string.IsNullOrWhiteSpace(Settings.PublicationName) ? "NewsroomCms" : Settings.PublicationName;
-}
+/// <param name="PublicationName">The paper's name, or <see cref="SiteOptions.PublicationName"/> until an administrator has set it.</param>
+public sealed record SiteChrome(SiteSettings Settings, IReadOnlyList<LinkedName> Sections, string PublicationName);

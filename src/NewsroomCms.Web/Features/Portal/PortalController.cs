@@ -7,6 +7,7 @@ using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Catalog;
 using NewsroomCms.Web.Features.Media;
+using NewsroomCms.Web.Features.Site;
 
 namespace NewsroomCms.Web.Features.Portal;
 
@@ -19,10 +20,10 @@ public sealed class PortalController(
     PortalChrome chrome,
     SlugHistory slugHistory,
     NewsroomTime time,
-    IOptions<PortalOptions> options,
+    IOptions<SiteOptions> siteOptions,
     IStringLocalizer<PortalResource> text) : Controller
 {
-    private PublicUrls Urls => PublicUrls.For(Request, options);
+    private PublicUrls Urls => PublicUrls.For(Request, siteOptions);
 
     [HttpGet("/")]
     public async Task<IActionResult> Home()
@@ -52,7 +53,7 @@ public sealed class PortalController(
         {
             var targetId = await slugHistory.FindTargetAsync(SlugKind.Section, slug);
             var current = targetId is null ? null : await db.Sections.Where(s => s.Id == targetId && !s.IsHidden).Select(s => s.Slug).FirstOrDefaultAsync();
-            return current is null ? NotFound() : RedirectPermanent(PublicUrls.SectionPath(current, page));
+            return current is null ? NotFound() : RedirectPermanent(PortalPaths.SectionPath(current, page));
         }
 
         if (section.IsHidden)
@@ -67,7 +68,7 @@ public sealed class PortalController(
             return NotFound();
         }
 
-        return ListingView(ListingKind.Section, section.Name, null, null, PublicUrls.SectionPath(slug), articles);
+        return ListingView(ListingKind.Section, section.Name, null, null, PortalPaths.SectionPath(slug), articles);
     }
 
     /// <summary>A tag's articles; a tag on no published article has no page (its name may belong to an unpublished story).</summary>
@@ -84,7 +85,7 @@ public sealed class PortalController(
         {
             var targetId = await slugHistory.FindTargetAsync(SlugKind.Tag, slug);
             var current = targetId is null ? null : await db.Tags.Where(t => t.Id == targetId).Select(t => t.Slug).FirstOrDefaultAsync();
-            return current is null ? NotFound() : RedirectPermanent(PublicUrls.TagPath(current, page));
+            return current is null ? NotFound() : RedirectPermanent(PortalPaths.TagPath(current, page));
         }
 
         var articles = await reading.PageAsync(reading.Published.Where(a => a.Tags.Any(t => t.Id == tag.Id)), page, HttpContext.RequestAborted);
@@ -93,7 +94,7 @@ public sealed class PortalController(
             return NotFound();
         }
 
-        return ListingView(ListingKind.Tag, tag.Name, null, null, PublicUrls.TagPath(slug), articles);
+        return ListingView(ListingKind.Tag, tag.Name, null, null, PortalPaths.TagPath(slug), articles);
     }
 
     /// <summary>A pen name's page: bio, photo and articles. Like a tag, it exists once the pen name has a published article.</summary>
@@ -119,7 +120,7 @@ public sealed class PortalController(
         {
             var targetId = await slugHistory.FindTargetAsync(SlugKind.Author, slug);
             var current = targetId is null ? null : await db.Authors.Where(a => a.Id == targetId).Select(a => a.Slug).FirstOrDefaultAsync();
-            return current is null ? NotFound() : RedirectPermanent(PublicUrls.AuthorPath(current, page));
+            return current is null ? NotFound() : RedirectPermanent(PortalPaths.AuthorPath(current, page));
         }
 
         var articles = await reading.PageAsync(reading.Published.Where(a => a.Authors.Any(b => b.AuthorId == author.Id)), page, HttpContext.RequestAborted);
@@ -129,7 +130,7 @@ public sealed class PortalController(
         }
 
         var bio = string.IsNullOrWhiteSpace(author.Bio) ? null : author.Bio;
-        return ListingView(ListingKind.Author, author.PenName, bio, author.Photo, PublicUrls.AuthorPath(slug), articles);
+        return ListingView(ListingKind.Author, author.PenName, bio, author.Photo, PortalPaths.AuthorPath(slug), articles);
     }
 
     [HttpGet("/bai-viet/{slug}")]
@@ -190,7 +191,7 @@ public sealed class PortalController(
             var current = await reading.Published.Where(a => a.Id == targetId).Select(a => a.Slug).FirstOrDefaultAsync();
             if (current is not null)
             {
-                return RedirectPermanent(PublicUrls.ArticlePath(current));
+                return RedirectPermanent(PortalPaths.ArticlePath(current));
             }
         }
 
@@ -206,10 +207,10 @@ public sealed class PortalController(
             ListingKind.Tag => text["Articles tagged {0}.", name].Value,
             _ => bio ?? text["Articles by {0}.", name].Value,
         };
-        ViewData.SetPageMeta(new PageMeta(title, description, Urls.Absolute(PublicUrls.WithPage(path, articles.Page)))
+        ViewData.SetPageMeta(new PageMeta(title, description, Urls.Absolute(PortalPaths.WithPage(path, articles.Page)))
         {
-            PreviousUrl = articles.Page > 1 ? Urls.Absolute(PublicUrls.WithPage(path, articles.Page - 1)) : null,
-            NextUrl = articles.HasNext ? Urls.Absolute(PublicUrls.WithPage(path, articles.Page + 1)) : null,
+            PreviousUrl = articles.Page > 1 ? Urls.Absolute(PortalPaths.WithPage(path, articles.Page - 1)) : null,
+            NextUrl = articles.HasNext ? Urls.Absolute(PortalPaths.WithPage(path, articles.Page + 1)) : null,
         });
         return View("Listing", new ListingView(kind, name, bio, photo, path, articles));
     }
@@ -217,13 +218,13 @@ public sealed class PortalController(
     private PageMeta ArticleMeta(ArticlePage article, IReadOnlyList<LinkedName> breadcrumbs, SiteChrome site)
     {
         var urls = Urls;
-        var canonical = urls.Absolute(PublicUrls.ArticlePath(article.Slug));
+        var canonical = urls.Absolute(PortalPaths.ArticlePath(article.Slug));
         var published = time.FormatIso(article.PublishedAt!.Value);
         var modified = time.FormatIso(article.PublicUpdatedAt ?? article.PublishedAt.Value);
         var image = article.FeaturedImage is { } featured ? ShareImage(urls, featured) : null;
         var tags = article.Tags.Select(t => t.Name).ToList();
         var trail = breadcrumbs
-            .Select(b => (b.Name, urls.Absolute(PublicUrls.SectionPath(b.Slug))))
+            .Select(b => (b.Name, urls.Absolute(PortalPaths.SectionPath(b.Slug))))
             .Prepend((text["Home"].Value, urls.Home))
             .Append((article.Title, canonical));
         return new PageMeta(article.Title, article.Sapo, canonical)
@@ -243,9 +244,9 @@ public sealed class PortalController(
                     image?.Url,
                     published,
                     modified,
-                    article.Authors.Select(a => (a.Name, urls.Absolute(PublicUrls.AuthorPath(a.Slug)))),
+                    article.Authors.Select(a => (a.Name, urls.Absolute(PortalPaths.AuthorPath(a.Slug)))),
                     site.PublicationName,
-                    urls.Logo,
+                    urls.Absolute(PortalPaths.LogoPath),
                     article.SectionName,
                     tags),
                 StructuredData.BreadcrumbList(trail),
@@ -267,7 +268,7 @@ public sealed class PortalController(
         return new SocialImage(urls.Absolute(MediaUrls.Url(name)), width, height, image.Alt);
     }
 
-    private SocialImage LogoImage(SiteChrome site) => new(Urls.Logo, PublicUrls.LogoWidth, PublicUrls.LogoHeight, site.PublicationName);
+    private SocialImage LogoImage(SiteChrome site) => new(Urls.Absolute(PortalPaths.LogoPath), PortalPaths.LogoWidth, PortalPaths.LogoHeight, site.PublicationName);
 }
 
 public sealed record HomeView(string PublicationName, FrontPage Front, IReadOnlyList<MostRead> MostRead);

@@ -8,7 +8,7 @@ public static class PortalHosting
             .Bind(configuration.GetSection(PortalOptions.SectionName))
             .Validate(
                 PortalOptions.IsValid,
-                "Portal:PublicOrigin must be an http(s) address without a path, Portal:ViewFlushInterval between 00:00:01 and 01:00:00, Portal:MostReadDays between 1 and 7.")
+                "Portal:ViewFlushInterval must be between 00:00:01 and 01:00:00 (hh:mm:ss), Portal:MostReadDays between 1 and 7.")
             .ValidateOnStart();
         services.AddScoped<PortalChrome>();
         services.AddScoped<PortalReading>();

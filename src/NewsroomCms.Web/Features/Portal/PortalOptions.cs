@@ -7,12 +7,6 @@ public sealed class PortalOptions
     public static readonly TimeSpan MinimumFlushInterval = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaximumFlushInterval = TimeSpan.FromHours(1);
 
-    /// <summary>
-    /// The site's public address ("https://baolamgiang.vn"), used for canonical links, OpenGraph and JSON-LD.
-    /// Empty: the address of the request, which a reverse proxy must then pass on faithfully.
-    /// </summary>
-    public string? PublicOrigin { get; set; }
-
     /// <summary>How often counted page views are added to the database (and once more when the app stops).</summary>
     public TimeSpan ViewFlushInterval { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -22,11 +16,5 @@ public sealed class PortalOptions
     internal static bool IsValid(PortalOptions options) =>
         options.ViewFlushInterval >= MinimumFlushInterval
         && options.ViewFlushInterval <= MaximumFlushInterval
-        && options.MostReadDays is >= 1 and <= 7
-        && (string.IsNullOrEmpty(options.PublicOrigin) || IsOrigin(options.PublicOrigin));
-
-    private static bool IsOrigin(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-        && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
+        && options.MostReadDays is >= 1 and <= 7;
 }

@@ -51,8 +51,8 @@ public static class StructuredData
                 {
                     ["@type"] = "ImageObject",
                     ["url"] = logoUrl,
-                    ["width"] = PublicUrls.LogoWidth,
-                    ["height"] = PublicUrls.LogoHeight,
+                    ["width"] = PortalPaths.LogoWidth,
+                    ["height"] = PortalPaths.LogoHeight,
                 },
             },
         };
