@@ -205,7 +205,8 @@
                 setStatus(result.message ?? format(text.savedAt, ''));
             } else if (result.lockedBy) {
                 // Taken over: the server kept what was sent as a revision (revisionUrl) instead of applying it.
-                becomeReadOnly(result);
+                // What was typed while it was on its way is sent once more, to be kept as well.
+                becomeReadOnly(changes !== savingChanges ? (await sendToKeep()) ?? result : result);
             } else {
                 setStatus(result.error ?? text.offline, true);
             }
@@ -251,6 +252,22 @@
             }
         } catch {
             // Offline: the next autosave says so; the lock runs out on its own if the page never comes back.
+        }
+    }
+
+    // After a take-over: the server keeps this as a revision of this person's (and answers where).
+    async function sendToKeep() {
+        try {
+            const response = await fetch(config.autosaveUrl, {
+                method: 'POST',
+                body: new URLSearchParams(fields()),
+                headers: { RequestVerificationToken: config.antiforgery, Accept: 'application/json' },
+                credentials: 'same-origin',
+            });
+            const result = await response.json().catch(() => ({}));
+            return result.lockedBy ? result : null;
+        } catch {
+            return null;
         }
     }
 
