@@ -63,7 +63,13 @@ public sealed class EditLocksController(
     [HttpPost("lock/release")]
     public async Task<IActionResult> Release(int id)
     {
-        // Only ever this person's own lock, so there is nothing to check about the article.
+        // Only ever this person's own lock; the check is that another reporter's article stays unseen, as everywhere.
+        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
+        if (article is null || !editing.CanSee(article, User))
+        {
+            return NotFound();
+        }
+
         await locks.ReleaseAsync(id, users.GetUserId(User)!);
         return NoContent();
     }
