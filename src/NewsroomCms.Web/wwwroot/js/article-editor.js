@@ -202,7 +202,8 @@
                     dropCopy();
                 }
 
-                setStatus(result.message ?? format(text.savedAt, ''));
+                // Typing went on while it was on its way: that part is not saved yet.
+                setStatus(isDirty() ? text.unsaved : result.message ?? format(text.savedAt, ''));
             } else if (result.lockedBy) {
                 // Taken over: the server kept what was sent as a revision (revisionUrl) instead of applying it.
                 // What was typed while it was on its way is sent once more, to be kept as well.
