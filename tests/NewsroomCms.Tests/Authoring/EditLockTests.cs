@@ -132,6 +132,15 @@ public sealed class EditLockTests(NewsroomAppFactory app) : IClassFixture<Newsro
         Assert.Null(await LockAsync(id));
         Assert.DoesNotContain("đang sửa bài này từ", (await duc.GetAsync($"/newsroom/articles/{id}/edit")).Html, StringComparison.Ordinal);
         Assert.Equal(ducUser.Id, (await LockAsync(id))!.UserId);
+
+        // Leaving with unsaved text: the last autosave lets go of the lock once the text is in.
+        var form = await Authoring.FullFormAsync(app, duc, id);
+        form["Sapo"] = "Sapo lưu khi rời trang.";
+        form["release"] = "true";
+        var autosaved = await Authoring.PostAsync(duc, $"/newsroom/articles/{id}/autosave", form);
+        Assert.Equal(HttpStatusCode.OK, autosaved.Status);
+        Assert.Equal("Sapo lưu khi rời trang.", (await Authoring.ArticleAsync(app, id)).Sapo);
+        Assert.Null(await LockAsync(id));
     }
 
     [Fact]
