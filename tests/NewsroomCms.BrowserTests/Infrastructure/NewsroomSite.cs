@@ -52,7 +52,9 @@ public class NewsroomSite : IAsyncLifetime
             IsMobile = phone,
             HasTouch = phone,
         });
-        context.SetDefaultTimeout(10_000);
+        context.SetDefaultTimeout(15_000);
+        // A loaded two-core machine can take several seconds to start TinyMCE; waiting costs nothing when it is quick.
+        Assertions.SetDefaultExpectTimeout(15_000);
         return context;
     }
 
