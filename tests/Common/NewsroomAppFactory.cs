@@ -18,6 +18,14 @@ public class NewsroomAppFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Start = new(2026, 11, 26, 7, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Every host watches its configuration files and web root (asp-append-version) with an inotify instance
+    /// that outlives the host until a garbage collection. A test run starts hundreds of hosts, and Linux allows
+    /// 128 instances per user across all processes (other test runs on a shared machine included), so the
+    /// test hosts poll instead: a test never edits those files.
+    /// </summary>
+    static NewsroomAppFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
     private bool _ownsFolder = true;
 
     public NewsroomAppFactory()
