@@ -14,6 +14,7 @@ using NewsroomCms.Web.Features.Accounts;
 using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Catalog;
 using NewsroomCms.Web.Features.Media;
+using NewsroomCms.Web.Features.Notifications;
 using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Features.Workflow;
 using NewsroomCms.Web.Hosting;
@@ -115,6 +116,7 @@ builder.Services.AddScoped<ArticleEditing>();
 builder.Services.AddScoped<SlugHistory>();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
+builder.Services.AddNotifications();
 
 var app = builder.Build();
 
