@@ -24,6 +24,8 @@ namespace NewsroomCms.Web.Features.Authoring;
 public sealed class ArticlesController(
     NewsroomDbContext db,
     ArticleEditing editing,
+    ArticleCorrections corrections,
+    PublicArticleChanges publicChanges,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     NewsroomTime time,
@@ -103,6 +105,11 @@ public sealed class ArticlesController(
             return View("Editor", await BuildEditorAsync(article, input, missing: [], conflict: null));
         }
 
+        if (article.Status == ArticleStatus.Published)
+        {
+            return await UpdatePublishedAsync(article, input);
+        }
+
         var userId = users.GetUserId(User)!;
         var problems = await editing.ApplyAsync(article, input, userId);
         if (problems.Count > 0)
@@ -164,6 +171,78 @@ public sealed class ArticlesController(
     }
 
     /// <summary>
+    /// Saving a published article changes what readers see at once: when anything they see changed, the
+    /// public "updated" time moves and the change is announced (caches, search index). A save that changed
+    /// nothing they see does neither. With a correction notice, the fix and its đính chính go out together.
+    /// </summary>
+    private async Task<IActionResult> UpdatePublishedAsync(Article article, ArticleInput input)
+    {
+        var notice = ArticleCorrections.Clean(input.CorrectionNotice);
+        if (notice.Length > ArticleCorrection.NoticeMaxLength)
+        {
+            ModelState.AddModelError(nameof(ArticleInput.CorrectionNotice), text["The correction notice is too long: at most {0} characters.", ArticleCorrection.NoticeMaxLength]);
+            return View("Editor", await BuildEditorAsync(article, input, missing: [], conflict: null));
+        }
+
+        var userId = users.GetUserId(User)!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = ArticleRevision.Snapshot(article, 0, userId, now, reason: null);
+        var problems = await editing.ApplyAsync(article, input, userId);
+        if (problems.Count > 0)
+        {
+            foreach (var (field, message) in problems)
+            {
+                ModelState.AddModelError(field, message);
+            }
+
+            return View("Editor", await BuildEditorAsync(article, input, missing: [], conflict: null));
+        }
+
+        var updated = !ArticleEditing.SameContent(before, ArticleRevision.Snapshot(article, 0, userId, now, reason: null));
+        if (updated)
+        {
+            article.PublicUpdatedAt = now;
+            db.AuditEvents.Add(PublishingAudit.Event(now, userId, UpdatePublishedAction, article.Id, ArticleStatus.Published, ArticleStatus.Published));
+        }
+
+        if (notice.Length > 0)
+        {
+            await corrections.AddAsync(article, notice, userId, now);
+        }
+        else
+        {
+            await editing.AddRevisionAsync(article, userId, "saved");
+        }
+
+        if (!await TrySaveAsync(article))
+        {
+            return View("Editor", await BuildConflictAsync(article, input));
+        }
+
+        if (updated)
+        {
+            await publicChanges.AnnounceAsync(article.Id, PublicChange.Updated);
+        }
+
+        if (notice.Length > 0)
+        {
+            await publicChanges.AnnounceAsync(article.Id, PublicChange.Corrected);
+        }
+
+        logger.LogInformation("Published article {ArticleId} saved by {UserId}: updated {Updated}, corrected {Corrected}", article.Id, userId, updated, notice.Length > 0);
+        var at = time.ToLocal(now).ToString("HH:mm", CultureInfo.InvariantCulture);
+        TempData["Message"] = (notice.Length > 0
+            ? text["The article is updated and the correction published at {0}.", at]
+            : updated
+                ? text["The published article was updated at {0}.", at]
+                : text["Nothing readers see has changed: the published article stays as it was."]).Value;
+        return RedirectToAction(nameof(Edit), new { id = article.Id });
+    }
+
+    /// <summary>The audit action of a saved change to a published article's public content.</summary>
+    public const string UpdatePublishedAction = "article.update";
+
+    /// <summary>
     /// Saves the working copy without a revision, for the editor's timer and for leaving the page.
     /// Answers JSON: the new version and time, or why not (409 when someone else saved first).
     /// </summary>
@@ -179,6 +258,13 @@ public sealed class ArticlesController(
         if (!ArticleWorkflow.CanEditContent(article.Status, editing.ActorFor(article, User)))
         {
             return StatusCode(StatusCodes.Status403Forbidden, new { error = text["This article can no longer be changed by you: it is {0}.", text.Status(article.Status)].Value });
+        }
+
+        if (article.Status == ArticleStatus.Published)
+        {
+            // Readers would see half-typed text, and every autosave would be an update evicting caches and
+            // reindexing. The editor page does not autosave a published article; the browser keeps a copy.
+            return StatusCode(StatusCodes.Status403Forbidden, new { error = text["A published article is not saved automatically: press “Update the published article” when your changes are ready for readers."].Value });
         }
 
         if (input.Version != article.Version && !editing.AlreadyStored(article, input))
@@ -407,9 +493,16 @@ public sealed class ArticlesController(
             return RedirectToAction(nameof(Edit), new { id });
         }
 
+        var restoredAt = clock.GetUtcNow().UtcDateTime;
+        var published = article.Status == ArticleStatus.Published;
+        if (published)
+        {
+            article.PublicUpdatedAt = restoredAt;
+        }
+
         db.AuditEvents.Add(new AuditEvent
         {
-            OccurredAt = clock.GetUtcNow().UtcDateTime,
+            OccurredAt = restoredAt,
             UserId = userId,
             Action = "article.restore",
             EntityType = nameof(Article),
@@ -419,6 +512,11 @@ public sealed class ArticlesController(
         if (!await TrySaveAsync(article))
         {
             return await RevisionRefusalAsync(id, number, StatusCodes.Status409Conflict, StaleRestoreMessage());
+        }
+
+        if (published)
+        {
+            await publicChanges.AnnounceAsync(id, PublicChange.Updated);
         }
 
         logger.LogInformation("Article {ArticleId} restored from revision {Number} by {UserId}", id, number, userId);

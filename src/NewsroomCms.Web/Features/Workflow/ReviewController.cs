@@ -24,6 +24,7 @@ public sealed class ReviewController(
     ArticleEditing editing,
     ArticlePublishing publishing,
     PublicArticleChanges publicChanges,
+    ArticleCorrections corrections,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     NewsroomTime time,
@@ -166,6 +167,59 @@ public sealed class ReviewController(
         return action == WorkflowAction.RequestChanges ? RedirectToAction(nameof(Index)) : RedirectToAction(nameof(Article), new { id });
     }
 
+    /// <summary>
+    /// A correction (đính chính) of a published article: a public notice, with the article's text as it is
+    /// now (an editor fixes the text in the editor first, or there together with the notice).
+    /// </summary>
+    [HttpPost("{id:int}/correct")]
+    public async Task<IActionResult> Correct(int id, CorrectionInput input)
+    {
+        var article = await editing.LoadAsync(id);
+        if (article is null)
+        {
+            return NotFound();
+        }
+
+        var notice = ArticleCorrections.Clean(input.Notice);
+        if (notice.Length > ArticleCorrection.NoticeMaxLength)
+        {
+            return await RefuseCorrectionAsync(id, input, StatusCodes.Status422UnprocessableEntity,
+                text["The correction notice is too long: at most {0} characters.", ArticleCorrection.NoticeMaxLength]);
+        }
+
+        if (input.Version != article.Version)
+        {
+            return await RefuseCorrectionAsync(id, input, StatusCodes.Status409Conflict, StaleMessage());
+        }
+
+        if (article.Status != ArticleStatus.Published)
+        {
+            return await RefuseCorrectionAsync(id, input, StatusCodes.Status422UnprocessableEntity, text["Only a published article can be corrected."]);
+        }
+
+        if (notice.Length == 0)
+        {
+            return await RefuseCorrectionAsync(id, input, StatusCodes.Status422UnprocessableEntity, text["Write the correction notice readers will see."]);
+        }
+
+        var editorId = users.GetUserId(User)!;
+        await corrections.AddAsync(article, notice, editorId, clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Concurrent change to article {ArticleId} during a correction", id);
+            return await RefuseCorrectionAsync(id, input, StatusCodes.Status409Conflict, StaleMessage());
+        }
+
+        await publicChanges.AnnounceAsync(id, PublicChange.Corrected);
+        logger.LogInformation("Article {ArticleId}: correction published by {UserId}", id, editorId);
+        TempData["Message"] = text["The correction to “{0}” is published under the article.", article.Title].Value;
+        return RedirectToAction(nameof(Article), new { id });
+    }
+
     private void Apply(Article article, WorkflowAction action, ArticleStatus to, string? note, DateTime? scheduledAt, DateTime now, string editorId)
     {
         article.Status = to;
@@ -215,6 +269,22 @@ public sealed class ReviewController(
         return View("Review", view);
     }
 
+    /// <summary>The review page again, with why no correction was published and the notice as the editor typed it.</summary>
+    private async Task<IActionResult> RefuseCorrectionAsync(int id, CorrectionInput input, int status, string message)
+    {
+        db.ChangeTracker.Clear();
+        var view = await BuildAsync(id, new ReviewInput(), failed: null);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        ModelState.AddModelError(string.Empty, message);
+        Response.StatusCode = status;
+        return View("Review", view with { Correction = input, CorrectionRefused = true });
+    }
+
     private async Task<ReviewView?> BuildAsync(int id, ReviewInput input, WorkflowAction? failed)
     {
         var article = await db.Articles.AsNoTracking().Include(a => a.CreatedBy).FirstOrDefaultAsync(a => a.Id == id);
@@ -248,7 +318,9 @@ public sealed class ReviewController(
             notes,
             revisions,
             input,
-            failed);
+            failed,
+            new CorrectionInput(),
+            CorrectionRefused: false);
     }
 
     private static string Fold(string text) => VietnameseText.RemoveDiacritics(VietnameseText.Normalize(text)).ToLowerInvariant();

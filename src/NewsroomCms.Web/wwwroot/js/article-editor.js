@@ -161,7 +161,8 @@
     }
 
     async function autosave({ keepalive = false } = {}) {
-        if (!isDirty() || saving) {
+        // No address for a published article: it changes for readers only when the editor presses Update.
+        if (!config.autosaveUrl || !isDirty() || saving) {
             return;
         }
 
@@ -205,7 +206,10 @@
         }
     }
 
-    setInterval(() => autosave(), config.autosaveSeconds * 1000);
+    if (config.autosaveUrl) {
+        setInterval(() => autosave(), config.autosaveSeconds * 1000);
+    }
+
     document.addEventListener('visibilitychange', () => {
         if (document.visibilityState === 'hidden') {
             autosave({ keepalive: true });
