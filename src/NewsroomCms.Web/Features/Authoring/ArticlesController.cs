@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Media;
+using NewsroomCms.Web.Features.Notifications;
 using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Features.Workflow;
 using NewsroomCms.Web.Security;
@@ -26,6 +27,7 @@ public sealed class ArticlesController(
     ArticleEditing editing,
     ArticleCorrections corrections,
     PublicArticleChanges publicChanges,
+    Notifier notifier,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     NewsroomTime time,
@@ -160,6 +162,7 @@ public sealed class ArticlesController(
         article.SubmittedAt = now;
         article.ReviewStartedAt = null;
         db.AuditEvents.Add(ArticleAudit(article, action, from, decision.To, note: null));
+        await notifier.ToEditorsAsync(NotificationKind.Submitted, article.Id, article.Title, userId, note: null);
         if (!await TrySaveAsync(article))
         {
             return View("Editor", await BuildConflictAsync(article, input));

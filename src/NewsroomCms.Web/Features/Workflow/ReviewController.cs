@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Authoring;
+using NewsroomCms.Web.Features.Notifications;
 using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Security;
 
@@ -25,6 +26,7 @@ public sealed class ReviewController(
     ArticlePublishing publishing,
     PublicArticleChanges publicChanges,
     ArticleCorrections corrections,
+    Notifier notifier,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     NewsroomTime time,
@@ -146,6 +148,7 @@ public sealed class ReviewController(
         {
             Apply(article, action, decision.To, note, scheduledAt, now, editorId);
             db.AuditEvents.Add(PublishingAudit.Event(now, editorId, PublishingAudit.For(action), id, from, decision.To, note));
+            await NotifyAsync(article, action, note, scheduledAt, editorId);
             try
             {
                 await db.SaveChangesAsync();
@@ -219,6 +222,15 @@ public sealed class ReviewController(
         TempData["Message"] = text["The correction to “{0}” is published under the article.", article.Title].Value;
         return RedirectToAction(nameof(Article), new { id });
     }
+
+    /// <summary>The writers hear of every decision on their article; publication is told by <see cref="PublishedNotifications"/>.</summary>
+    private Task NotifyAsync(Article article, WorkflowAction action, string? note, DateTime? scheduledAt, string editorId) => action switch
+    {
+        WorkflowAction.RequestChanges => notifier.ToWritersAsync(NotificationKind.ChangesRequested, article.Id, article.Title, article.CreatedById, editorId, note),
+        WorkflowAction.Schedule => notifier.ToWritersAsync(NotificationKind.Scheduled, article.Id, article.Title, article.CreatedById, editorId, NotificationText.ScheduledAtNote(scheduledAt!.Value)),
+        WorkflowAction.TakeDown => notifier.ToWritersAsync(NotificationKind.TakenDown, article.Id, article.Title, article.CreatedById, editorId, note),
+        _ => Task.CompletedTask,
+    };
 
     private void Apply(Article article, WorkflowAction action, ArticleStatus to, string? note, DateTime? scheduledAt, DateTime now, string editorId)
     {
