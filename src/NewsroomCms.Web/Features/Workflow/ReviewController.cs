@@ -76,8 +76,9 @@ public sealed class ReviewController(
                 .Select(a => new ReporterChoice(a.CreatedById!, a.CreatedBy!.DisplayName)).Distinct().ToListAsync())
             .OrderBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true))
             .ToList();
+        var missed = await publishing.MissedAsync();
         Response.Headers.CacheControl = "no-store";
-        return View("Queue", new QueueView(filter, sections, reporters, rows, scheduled, published));
+        return View("Queue", new QueueView(filter, sections, reporters, rows, scheduled, published, missed));
     }
 
     [HttpGet("{id:int}")]

@@ -41,7 +41,8 @@ public sealed record QueueView(
     IReadOnlyList<ReporterChoice> Reporters,
     IReadOnlyList<QueueRow> Waiting,
     IReadOnlyList<ScheduledRow> Scheduled,
-    IReadOnlyList<PublishedRow> RecentlyPublished);
+    IReadOnlyList<PublishedRow> RecentlyPublished,
+    IReadOnlyList<MissedPublication> Missed);
 
 public sealed record ReporterChoice(string Id, string Name);
 
