@@ -15,6 +15,7 @@ using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Catalog;
 using NewsroomCms.Web.Features.Media;
 using NewsroomCms.Web.Features.Notifications;
+using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Features.Workflow;
 using NewsroomCms.Web.Hosting;
@@ -117,6 +118,7 @@ builder.Services.AddScoped<SlugHistory>();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
 builder.Services.AddNotifications();
+builder.Services.AddPortalCaching(builder.Configuration);
 
 var app = builder.Build();
 
@@ -151,6 +153,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<SetupGate>();
 app.UseAuthorization();
+app.UsePortalCaching();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
