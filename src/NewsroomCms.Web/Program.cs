@@ -13,16 +13,19 @@ using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Accounts;
 using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Catalog;
+using NewsroomCms.Web.Features.Feeds;
 using NewsroomCms.Web.Features.Media;
 using NewsroomCms.Web.Features.Notifications;
 using NewsroomCms.Web.Features.Portal;
+using NewsroomCms.Web.Features.Search;
 using NewsroomCms.Web.Features.Shared;
+using NewsroomCms.Web.Features.Site;
 using NewsroomCms.Web.Features.Workflow;
 using NewsroomCms.Web.Hosting;
 using NewsroomCms.Web.Security;
 using Serilog;
 
-// `NewsroomCms.Web migrate|create-user|seed-demo ...` runs an admin command instead of the site.
+// `NewsroomCms.Web migrate|create-user|seed-demo|reindex-search ...` runs an admin command instead of the site.
 var command = AdminCommands.IsCommand(args);
 var builder = WebApplication.CreateBuilder(command ? [] : args);
 
@@ -36,6 +39,10 @@ builder.Services.Configure<NewsroomOptions>(builder.Configuration.GetSection(New
 builder.Services.AddSingleton(sp => new NewsroomTime(sp.GetRequiredService<IOptions<NewsroomOptions>>().Value.TimeZone));
 builder.Services.Configure<AccountsOptions>(builder.Configuration.GetSection(AccountsOptions.SectionName));
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
+builder.Services.AddOptions<SiteOptions>()
+    .Bind(builder.Configuration.GetSection(SiteOptions.SectionName))
+    .Validate(SiteOptions.IsValid, "Site:PublicBaseUrl must be an absolute http(s) address without query or fragment; Site:PublicationName must not be empty.")
+    .ValidateOnStart();
 
 builder.Services.AddNewsroomDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection()
@@ -118,6 +125,10 @@ builder.Services.AddScoped<SlugHistory>();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
 builder.Services.AddNotifications();
+builder.Services.AddFeeds(builder.Configuration);
+// Public-change steps run in this order: the search index is updated before cached pages are evicted,
+// so a search in between cannot put stale results back in the cache.
+builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddPortalCaching(builder.Configuration);
 
 var app = builder.Build();
