@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NewsroomCms.Tests.Infrastructure;
 using NewsroomCms.Tests.Workflow;
@@ -9,7 +10,7 @@ using NewsroomCms.Web.Features.Workflow;
 namespace NewsroomCms.Tests.Authoring;
 
 /// <summary>An editor changing a published article: an update readers see, and only when something they see changed.</summary>
-public sealed class PublishedUpdateTests(PublishingAppFactory app) : IClassFixture<PublishingAppFactory>
+public sealed partial class PublishedUpdateTests(PublishingAppFactory app) : IClassFixture<PublishingAppFactory>
 {
     private static readonly NewsroomTime HaNoi = new("Asia/Ho_Chi_Minh");
 
@@ -113,6 +114,53 @@ public sealed class PublishedUpdateTests(PublishingAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task ASaveThroughTheConflictScreenIsAnUpdateAndKeepsItsCorrection()
+    {
+        var (reporter, _) = await TestUsers.SignedInAsync(app, Roles.Reporter);
+        var (ha, _) = await TestUsers.SignedInAsync(app, Roles.Editor, "Trường Hà");
+        var (duc, _) = await TestUsers.SignedInAsync(app, Roles.Editor, "Minh Đức");
+        var id = await Desk.PublishedAsync(app, reporter, ha, "Giải đua thuyền truyền thống");
+        var haForm = await Desk.CurrentFormAsync(app, ha, id);
+        // Hà's page stops sending heartbeats; her lock runs out and Đức updates the article first.
+        app.Clock.Advance(TimeSpan.FromMinutes(3));
+        var ducForm = await Desk.CurrentFormAsync(app, duc, id);
+        ducForm["Body"] = "<p>Có 24 đội tham gia.</p>";
+        Assert.Equal(HttpStatusCode.Redirect, (await Authoring.PostAsync(duc, $"/newsroom/articles/{id}/edit", ducForm)).Status);
+        await duc.PostAsync($"/newsroom/articles/{id}/lock/release", new Dictionary<string, string>(), ducForm["__RequestVerificationToken"]);
+        var ducAt = Scheduling.Now(app);
+
+        haForm["Body"] = "<p>Có 42 đội tham gia.</p>";
+        haForm["CorrectionNotice"] = "Bản trước ghi sai số đội tham gia.";
+        var screen = await Authoring.PostAsync(ha, $"/newsroom/articles/{id}/edit", haForm);
+
+        Assert.Equal(HttpStatusCode.OK, screen.Status);
+        Assert.Contains("name=\"Mine.CorrectionNotice\" rows=\"3\" maxlength=\"2000\">Bản trước ghi sai số đội tham gia.</textarea>", screen.Html, StringComparison.Ordinal);
+        Assert.Equal(ducAt, (await Authoring.ArticleAsync(app, id)).PublicUpdatedAt);
+        Assert.False(await Authoring.QueryAsync(app, db => db.ArticleCorrections.AnyAsync(c => c.ArticleId == id)));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var fields = new Dictionary<string, string>
+        {
+            ["Version"] = VersionField().Match(screen.Html).Groups[1].Value,
+            ["KeptRevision"] = KeptRevisionField().Match(screen.Html).Groups[1].Value,
+            ["Keep[Body]"] = "Mine",
+        };
+        foreach (var (name, value) in haForm.Where(f => f.Key is not ("Version" or "__RequestVerificationToken")))
+        {
+            fields["Mine." + name] = value;
+        }
+
+        var resolved = await ha.PostAsync($"/newsroom/articles/{id}/resolve", fields, screen.AntiforgeryToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, resolved.Status);
+        var article = await Authoring.ArticleAsync(app, id);
+        Assert.Equal(("<p>Có 42 đội tham gia.</p>", (DateTime?)Scheduling.Now(app)), (article.Body, article.PublicUpdatedAt));
+        Assert.Equal("Bản trước ghi sai số đội tham gia.", (await Authoring.QueryAsync(app, db => db.ArticleCorrections.SingleAsync(c => c.ArticleId == id))).Notice);
+        Assert.Equal(2, app.Recording.CallsFor(id, PublicChange.Updated));
+        Assert.Equal(1, app.Recording.CallsFor(id, PublicChange.Corrected));
+    }
+
+    [Fact]
     public async Task EditingAnArticleReadersCannotSeeYetIsNoUpdate()
     {
         var (reporter, _) = await TestUsers.SignedInAsync(app, Roles.Reporter);
@@ -129,4 +177,10 @@ public sealed class PublishedUpdateTests(PublishingAppFactory app) : IClassFixtu
         Assert.Null(article.PublicUpdatedAt);
         Assert.Equal(0, app.Recording.CallsFor(id, PublicChange.Updated));
     }
+
+    [GeneratedRegex("name=\"Version\" value=\"([^\"]+)\"")]
+    private static partial Regex VersionField();
+
+    [GeneratedRegex("name=\"KeptRevision\" value=\"([^\"]+)\"")]
+    private static partial Regex KeptRevisionField();
 }

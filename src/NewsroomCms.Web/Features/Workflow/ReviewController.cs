@@ -23,6 +23,7 @@ namespace NewsroomCms.Web.Features.Workflow;
 public sealed class ReviewController(
     NewsroomDbContext db,
     ArticleEditing editing,
+    ArticleLocks locks,
     ArticlePublishing publishing,
     PublicArticleChanges publicChanges,
     ArticleCorrections corrections,
@@ -332,6 +333,8 @@ public sealed class ReviewController(
             revisions,
             input,
             failed,
+            // Someone with the article open in the editor: the Edit link leads to their banner and the take-over.
+            await locks.HolderOtherThanAsync(article, users.GetUserId(User)!),
             new CorrectionInput(),
             CorrectionRefused: false);
     }

@@ -61,5 +61,6 @@ public sealed record ReviewView(
     IReadOnlyList<RevisionRow> Revisions,
     ReviewInput Input,
     WorkflowAction? FailedAction,
+    LockHolder? EditingBy,
     CorrectionInput Correction,
     bool CorrectionRefused);
