@@ -130,6 +130,7 @@ builder.Services.AddScoped<SlugHistory>();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
 builder.Services.AddNotifications();
+builder.Services.AddPortal(builder.Configuration);
 builder.Services.AddFeeds(builder.Configuration);
 // Public-change steps run in this order: the search index is updated before cached pages are evicted,
 // so a search in between cannot put stale results back in the cache.
@@ -169,6 +170,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<SetupGate>();
 app.UseAuthorization();
+app.UseArticleViewCounting();
 app.UsePortalCaching();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
