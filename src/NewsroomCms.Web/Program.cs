@@ -17,10 +17,11 @@ using NewsroomCms.Web.Features.Media;
 using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Features.Workflow;
 using NewsroomCms.Web.Hosting;
+using NewsroomCms.Web.Hosting.Generation;
 using NewsroomCms.Web.Security;
 using Serilog;
 
-// `NewsroomCms.Web migrate|create-user|seed-demo ...` runs an admin command instead of the site.
+// `NewsroomCms.Web migrate|create-user|seed-demo|generate-articles ...` runs an admin command instead of the site.
 var command = AdminCommands.IsCommand(args);
 var builder = WebApplication.CreateBuilder(command ? [] : args);
 
@@ -109,6 +110,7 @@ builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
 builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<ArticleGenerator>();
 builder.Services.Configure<EditorOptions>(builder.Configuration.GetSection(EditorOptions.SectionName));
 builder.Services.AddArticleHtmlSanitizer(builder.Configuration);
 builder.Services.AddScoped<ArticleEditing>();
