@@ -1,4 +1,4 @@
--- wrk script for run.sh: optional method, body and cookie from the environment, and one result line at
+-- wrk script for run.sh: optional method, body, cookie and Accept-Encoding from the environment, and one result line at
 -- the end that run.sh parses:
 --   RESULT <requests/s> <p50 ms> <p99 ms> <responses 4xx/5xx> <bytes per response> <socket errors> <requests>
 -- wrk counts a status of 400 or more as an error ("Non-2xx or 3xx responses"); bytes include headers.
@@ -11,6 +11,11 @@ end
 local cookie = os.getenv("BENCH_COOKIE")
 if cookie and cookie ~= "" then
   wrk.headers["Cookie"] = cookie
+end
+
+local encoding = os.getenv("BENCH_ACCEPT_ENCODING")
+if encoding and encoding ~= "" then
+  wrk.headers["Accept-Encoding"] = encoding
 end
 
 local body_file = os.getenv("BENCH_BODY_FILE")
