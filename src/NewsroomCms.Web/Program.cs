@@ -16,6 +16,7 @@ using NewsroomCms.Web.Features.Catalog;
 using NewsroomCms.Web.Features.Feeds;
 using NewsroomCms.Web.Features.Media;
 using NewsroomCms.Web.Features.Portal;
+using NewsroomCms.Web.Features.Search;
 using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Features.Site;
 using NewsroomCms.Web.Features.Workflow;
@@ -24,7 +25,7 @@ using NewsroomCms.Web.Hosting.Generation;
 using NewsroomCms.Web.Security;
 using Serilog;
 
-// `NewsroomCms.Web migrate|create-user|seed-demo|generate-articles ...` runs an admin command instead of the site.
+// `NewsroomCms.Web migrate|create-user|seed-demo|reindex-search|generate-articles ...` runs an admin command instead of the site.
 var command = AdminCommands.IsCommand(args);
 var builder = WebApplication.CreateBuilder(command ? [] : args);
 
@@ -118,13 +119,21 @@ builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddScoped<ArticleGenerator>();
-builder.Services.Configure<EditorOptions>(builder.Configuration.GetSection(EditorOptions.SectionName));
+builder.Services.AddOptions<EditorOptions>()
+    .Bind(builder.Configuration.GetSection(EditorOptions.SectionName))
+    .Validate(EditorOptions.IsValid, "Editor:LockTimeout must be at least twice Editor:LockHeartbeatInterval, which must be at least 00:00:01.")
+    .ValidateOnStart();
 builder.Services.AddArticleHtmlSanitizer(builder.Configuration);
 builder.Services.AddScoped<ArticleEditing>();
+builder.Services.AddScoped<ArticleLocks>();
+builder.Services.AddScoped<SaveConflicts>();
 builder.Services.AddScoped<SlugHistory>();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
 builder.Services.AddFeeds(builder.Configuration);
+// Public-change steps run in this order: the search index is updated before cached pages are evicted,
+// so a search in between cannot put stale results back in the cache.
+builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddPortalCaching(builder.Configuration);
 
 var app = builder.Build();

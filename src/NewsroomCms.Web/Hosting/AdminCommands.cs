@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Search;
 using NewsroomCms.Web.Hosting.Generation;
 
 namespace NewsroomCms.Web.Hosting;
 
 /// <summary>
 /// Commands for automation (Docker, scripts), run by the same executable as the site:
-/// <c>NewsroomCms.Web migrate</c>, <c>create-user</c>, <c>seed-demo</c>, <c>generate-articles</c>. Passwords come from standard
+/// <c>NewsroomCms.Web migrate</c>, <c>create-user</c>, <c>seed-demo</c>, <c>reindex-search</c>, <c>generate-articles</c>. Passwords come from standard
 /// input, never from the command line where other users of the machine could read them.
 /// </summary>
 public static class AdminCommands
@@ -27,6 +28,8 @@ public static class AdminCommands
                                                      R is Admin, Editor or Reporter.
           seed-demo [--with-accounts]                Add demo sections, authors and articles; with --with-accounts also
                                                      a demo reporter and editor, each with a random password shown once.
+          reindex-search                             Rebuild the readers' search index from the published articles
+                                                     (after a restore or an import; safe while the site runs).
           generate-articles --count N [--seed S]     Add N published articles with generated Vietnamese text, sections,
                                                      tags, pen names, photos and search index rows, for load tests
                                                      (SQLite only; the same seed gives the same articles).
@@ -54,6 +57,7 @@ public static class AdminCommands
                 "migrate" => await MigrateAsync(services, output),
                 "create-user" => await CreateUserAsync(services, options, input, output, error),
                 "seed-demo" => await SeedDemoAsync(services, flags, output),
+                "reindex-search" => await ReindexSearchAsync(services, output),
                 "generate-articles" => await GenerateArticlesAsync(services, options, flags, output, error),
                 "help" or "--help" => PrintUsage(output, null, Ok),
                 _ => PrintUsage(error, $"Unknown command '{name}'."),
@@ -127,6 +131,15 @@ public static class AdminCommands
         using var scope = services.CreateScope();
         await PrepareDatabaseAsync(scope.ServiceProvider);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(flags.Contains("with-accounts"), output);
+        return Ok;
+    }
+
+    private static async Task<int> ReindexSearchAsync(IServiceProvider services, TextWriter output)
+    {
+        using var scope = services.CreateScope();
+        await PrepareDatabaseAsync(scope.ServiceProvider);
+        var indexed = await scope.ServiceProvider.GetRequiredService<SearchIndex>().RebuildAsync();
+        output.WriteLine($"Indexed {indexed} published articles for search.");
         return Ok;
     }
 

@@ -157,6 +157,21 @@ public sealed class GenerateArticlesTests(GenerateArticlesTests.Generated genera
     }
 
     [Fact]
+    public async Task ReadersFindGeneratedArticlesWithTheSiteSearchTypedWithoutMarks()
+    {
+        var withKinhTe = generated.Articles
+            .Where(a => (a.Title + " " + a.Sapo + " " + a.Body).Contains("kinh tế", StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Slug)
+            .ToList();
+        using var client = new FormClient(generated.App);
+
+        var page = await client.GetAsync("/tim-kiem?q=kinh%20te");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(withKinhTe, slug => page.Html.Contains($"/bai-viet/{slug}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheSameSeedGivesTheSameArticlesAndAnotherSeedOthers()
     {
         using var first = new NewsroomAppFactory();

@@ -7,6 +7,7 @@ using NetVips;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Media;
+using NewsroomCms.Web.Features.Search;
 
 namespace NewsroomCms.Web.Hosting.Generation;
 
@@ -124,7 +125,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         DateTime SubmittedAt,
         DateTime PublishedAt,
         Guid Version,
-        LocalSearchDocument Search);
+        SearchDocument Search);
 
     /// <summary>Oldest first, so article ids grow with publication time as they do in a real newsroom.</summary>
     private static void Produce(Plan plan, ChannelWriter<List<NewArticle>> chunks, CancellationToken cancellationToken)
@@ -135,7 +136,6 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
             var busy = Stopwatch.StartNew();
             var random = new Random(plan.Seed);
             var text = new ArticleTextGenerator(random);
-            var search = new LocalSearchDocumentBuilder();
             var sectionPicker = new Picker(SectionWeights.Select(s => (double)s.Weight).ToArray());
             var sectionIds = SectionWeights.Select(s => plan.Sections.First(x => x.Name == s.Section).Id).ToArray();
             var authorPicker = Picker.Zipf(plan.Authors.Count, 0.8);
@@ -167,7 +167,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
                     content.Title, slug, content.Sapo, content.Body, sectionIds[section],
                     byline.Select(a => plan.Authors[a]).ToArray(), tagged.Select(t => plan.Tags[t]).ToArray(),
                     photo, caption, credit, createdAt, submittedAt, publishedAt, version,
-                    search.For(content.Title, content.Sapo, content.Body,
+                    SearchText.Document(content.Title, content.Sapo, content.Body,
                         tagged.Select(t => plan.TagNames[t]), byline.Select(a => penNames[a])));
                 chunk.Add(article);
                 if (chunk.Count == ChunkSize)
@@ -341,7 +341,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
             _author = Command(connection, """INSERT INTO "ArticleAuthors" ("ArticleId", "AuthorId", "Position") VALUES ($article, $author, $position);""",
                 "$article", "$author", "$position");
             _tag = Command(connection, """INSERT INTO "ArticleTags" ("ArticleId", "TagId") VALUES ($article, $tag);""", "$article", "$tag");
-            // LOCAL: until Features/Search/SearchIndex is in main, the columns are filled here (see LocalSearchDocument).
+            // SearchIndex's columns, with the text SearchText makes for it; written here to share the batch's transaction.
             _search = Command(connection, """INSERT INTO "ArticleSearch" (rowid, title, body, title_exact, body_exact) VALUES ($id, $title, $body, $titleExact, $bodyExact);""",
                 "$id", "$title", "$body", "$titleExact", "$bodyExact");
         }
