@@ -320,7 +320,7 @@ run() {
     fi
     log "$name"
     BENCH_METHOD="$method" BENCH_BODY_FILE="$body" BENCH_COOKIE="${COOKIE_FOR_RUN:-}" BENCH_ACCEPT_ENCODING="$encoding" \
-        wrk -t2 -c16 "-d$WARMUP" --timeout 10s -s "$BENCH_DIR/report.lua" "$url" >/dev/null 2>&1 || true
+        wrk "${settings[@]/#-d*/-d$WARMUP}" -s "$BENCH_DIR/report.lua" "$url" >/dev/null 2>&1 || true
     local line
     line=$(BENCH_METHOD="$method" BENCH_BODY_FILE="$body" BENCH_COOKIE="${COOKIE_FOR_RUN:-}" BENCH_ACCEPT_ENCODING="$encoding" \
         wrk "${settings[@]}" -s "$BENCH_DIR/report.lua" "$url" 2>&1 | grep '^RESULT' || true)
