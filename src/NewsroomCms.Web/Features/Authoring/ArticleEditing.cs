@@ -442,6 +442,10 @@ public sealed class ArticleEditing(
         }
     }
 
+    /// <summary>
+    /// The same title, sapo, body, address, section, tags, byline and featured image: everything a revision
+    /// keeps, which is everything readers see of the article.
+    /// </summary>
     public static bool SameContent(ArticleRevision a, ArticleRevision b) =>
         a.Title == b.Title && a.Sapo == b.Sapo && a.Body == b.Body && a.Slug == b.Slug && a.MetadataJson == b.MetadataJson;
 
