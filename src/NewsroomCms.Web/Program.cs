@@ -113,6 +113,7 @@ builder.Services.Configure<EditorOptions>(builder.Configuration.GetSection(Edito
 builder.Services.AddArticleHtmlSanitizer(builder.Configuration);
 builder.Services.AddScoped<ArticleEditing>();
 builder.Services.AddScoped<SlugHistory>();
+builder.Services.AddCatalog();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
 
