@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Catalog;
 using NewsroomCms.Web.Security;
 
 namespace NewsroomCms.Web.Features.Authoring;
@@ -15,6 +16,7 @@ namespace NewsroomCms.Web.Features.Authoring;
 public sealed class ArticleEditing(
     NewsroomDbContext db,
     ArticleHtmlSanitizer sanitizer,
+    SlugHistory slugHistory,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     IStringLocalizer<AuthoringResource> text)
@@ -73,6 +75,13 @@ public sealed class ArticleEditing(
         if (problems.Count > 0)
         {
             return problems;
+        }
+
+        if (slug != article.Slug && article.PublishedAt is not null)
+        {
+            // Readers and search engines have the old address: it answers 301 with the new one from now on.
+            await slugHistory.RememberAsync(SlugKind.Article, article.Slug, article.Id, cancellationToken);
+            await slugHistory.ForgetAsync(SlugKind.Article, slug!, cancellationToken);
         }
 
         article.Title = title;
@@ -315,27 +324,47 @@ public sealed class ArticleEditing(
         var normalized = names.ToDictionary(Tag.NormalizeName, name => name);
         var keys = normalized.Keys.ToList();
         var existing = await db.Tags.Where(t => keys.Contains(t.NormalizedName)).ToDictionaryAsync(t => t.NormalizedName, cancellationToken);
-        foreach (var tag in article.Tags.Where(t => !normalized.ContainsKey(t.NormalizedName)).ToList())
-        {
-            article.Tags.Remove(tag);
-        }
-
+        var wanted = new List<Tag>();
         foreach (var (key, name) in normalized)
         {
-            if (article.Tags.Any(t => t.NormalizedName == key))
-            {
-                continue;
-            }
-
-            if (!existing.TryGetValue(key, out var tag))
+            var tag = article.Tags.FirstOrDefault(t => t.NormalizedName == key)
+                ?? existing.GetValueOrDefault(key)
+                ?? await FormerTagAsync(name, cancellationToken);
+            if (tag is null)
             {
                 tag = Tag.Create(name);
                 tag.Slug = await UniqueSlugAsync(db.Tags.Select(t => t.Slug), tag.Slug.Length > 0 ? tag.Slug : "the", Tag.SlugMaxLength, cancellationToken);
                 db.Tags.Add(tag);
             }
 
+            if (!wanted.Contains(tag))
+            {
+                wanted.Add(tag);
+            }
+        }
+
+        foreach (var tag in article.Tags.Where(t => !wanted.Contains(t)).ToList())
+        {
+            article.Tags.Remove(tag);
+        }
+
+        foreach (var tag in wanted.Where(t => !article.Tags.Contains(t)).ToList())
+        {
             article.Tags.Add(tag);
         }
+    }
+
+    /// <summary>
+    /// The tag a name used to belong to, when editors merged or renamed it: its old address leads there. So a
+    /// form opened before the merge, or a reporter typing the old name, gets the tag the editors kept instead
+    /// of bringing the old one back.
+    /// </summary>
+    private async Task<Tag?> FormerTagAsync(string name, CancellationToken cancellationToken)
+    {
+        var slug = VietnameseText.Slugify(VietnameseText.CleanLine(name), Tag.SlugMaxLength);
+        return slug.Length > 0 && await slugHistory.FindTargetAsync(SlugKind.Tag, slug, cancellationToken) is { } id
+            ? await db.Tags.FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
+            : null;
     }
 
     private static void SetByline(Article article, List<Author> authors)
