@@ -13,8 +13,11 @@ using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Accounts;
 using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Catalog;
+using NewsroomCms.Web.Features.Feeds;
 using NewsroomCms.Web.Features.Media;
+using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Features.Shared;
+using NewsroomCms.Web.Features.Site;
 using NewsroomCms.Web.Features.Workflow;
 using NewsroomCms.Web.Hosting;
 using NewsroomCms.Web.Security;
@@ -34,6 +37,10 @@ builder.Services.Configure<NewsroomOptions>(builder.Configuration.GetSection(New
 builder.Services.AddSingleton(sp => new NewsroomTime(sp.GetRequiredService<IOptions<NewsroomOptions>>().Value.TimeZone));
 builder.Services.Configure<AccountsOptions>(builder.Configuration.GetSection(AccountsOptions.SectionName));
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
+builder.Services.AddOptions<SiteOptions>()
+    .Bind(builder.Configuration.GetSection(SiteOptions.SectionName))
+    .Validate(SiteOptions.IsValid, "Site:PublicBaseUrl must be an absolute http(s) address without query or fragment; Site:PublicationName must not be empty.")
+    .ValidateOnStart();
 
 builder.Services.AddNewsroomDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddDataProtection()
@@ -116,6 +123,8 @@ builder.Services.AddScoped<SlugHistory>();
 builder.Services.AddCatalog();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
+builder.Services.AddFeeds(builder.Configuration);
+builder.Services.AddPortalCaching(builder.Configuration);
 
 var app = builder.Build();
 
@@ -150,6 +159,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<SetupGate>();
 app.UseAuthorization();
+app.UsePortalCaching();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
