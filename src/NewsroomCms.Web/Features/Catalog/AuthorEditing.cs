@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Features.Media;
 
 namespace NewsroomCms.Web.Features.Catalog;
@@ -14,6 +16,7 @@ namespace NewsroomCms.Web.Features.Catalog;
 public sealed class AuthorEditing(
     NewsroomDbContext db,
     SlugHistory slugHistory,
+    IOutputCacheStore portalPages,
     MediaUploads uploads,
     TimeProvider clock,
     IStringLocalizer<CatalogResource> text)
@@ -156,10 +159,14 @@ public sealed class AuthorEditing(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>
-    /// The one place author profiles are saved. Bylines and author pages show them: a cache of public pages is
-    /// cleared from here.
+    /// The one place author profiles are saved. Readers' pages show them (navigation, article pages, their own pages),
+    /// so the cached public pages go at once.
     /// </summary>
-    private async Task SaveAsync(CancellationToken cancellationToken) => await db.SaveChangesAsync(cancellationToken);
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        await portalPages.EvictByTagAsync(PortalCaching.Tag, cancellationToken);
+    }
 
     private sealed record Values(string PenName, string Slug, string? Bio, string? UserId, int? PhotoId);
 

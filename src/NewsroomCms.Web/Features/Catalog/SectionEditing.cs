@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Portal;
 
 namespace NewsroomCms.Web.Features.Catalog;
 
@@ -10,7 +12,7 @@ namespace NewsroomCms.Web.Features.Catalog;
 /// input, records the old address when the slug changes, writes its audit event and saves in
 /// <see cref="SaveAsync"/>, the one place sections are saved.
 /// </summary>
-public sealed class SectionEditing(NewsroomDbContext db, SlugHistory slugHistory, TimeProvider clock, IStringLocalizer<CatalogResource> text)
+public sealed class SectionEditing(NewsroomDbContext db, SlugHistory slugHistory, IOutputCacheStore portalPages, TimeProvider clock, IStringLocalizer<CatalogResource> text)
 {
     public async Task<CatalogResult<Section>> CreateAsync(SectionInput input, string userId, CancellationToken cancellationToken = default)
     {
@@ -106,10 +108,14 @@ public sealed class SectionEditing(NewsroomDbContext db, SlugHistory slugHistory
     private static string Position(int index) => (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The one place sections are saved. What readers see (navigation, section pages) depends on them: a
-    /// cache of public pages is cleared from here.
+    /// The one place sections are saved. Readers' pages show them (navigation, article pages, their own pages),
+    /// so the cached public pages go at once.
     /// </summary>
-    private async Task SaveAsync(CancellationToken cancellationToken) => await db.SaveChangesAsync(cancellationToken);
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        await portalPages.EvictByTagAsync(PortalCaching.Tag, cancellationToken);
+    }
 
     /// <summary>A name no other section has, and a valid web address no other section has; the address on success.</summary>
     private async Task<string?> CheckAsync(int? id, string name, string? typedSlug, List<KeyValuePair<string, string>> problems, CancellationToken cancellationToken)

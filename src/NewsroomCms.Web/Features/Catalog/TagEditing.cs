@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Features.Workflow;
 
 namespace NewsroomCms.Web.Features.Catalog;
@@ -14,6 +16,7 @@ namespace NewsroomCms.Web.Features.Catalog;
 public sealed class TagEditing(
     NewsroomDbContext db,
     SlugHistory slugHistory,
+    IOutputCacheStore portalPages,
     PublicArticleChanges publicChanges,
     TimeProvider clock,
     IStringLocalizer<CatalogResource> text)
@@ -159,10 +162,14 @@ public sealed class TagEditing(
     }
 
     /// <summary>
-    /// The one place tag changes are saved from the tag pages. Tag pages and the tags shown on articles depend
-    /// on them: a cache of public pages is cleared from here.
+    /// The one place tags are saved. Readers' pages show them (navigation, article pages, their own pages),
+    /// so the cached public pages go at once.
     /// </summary>
-    private async Task SaveAsync(CancellationToken cancellationToken) => await db.SaveChangesAsync(cancellationToken);
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        await portalPages.EvictByTagAsync(PortalCaching.Tag, cancellationToken);
+    }
 
     private AuditEvent Audit(string userId, string action, int tagId, string note) =>
         CatalogAudit.Event(clock.GetUtcNow().UtcDateTime, userId, action, nameof(Tag), tagId, note);
