@@ -24,6 +24,7 @@ namespace NewsroomCms.Web.Features.Authoring;
 public sealed class ArticlesController(
     NewsroomDbContext db,
     ArticleEditing editing,
+    PublicArticleChanges publicChanges,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     NewsroomTime time,
@@ -451,13 +452,19 @@ public sealed class ArticlesController(
         try
         {
             await db.SaveChangesAsync();
-            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
             logger.LogInformation("Concurrent change to article {ArticleId}", article.Id);
             return false;
         }
+
+        if (editing.TakePublicAddressChange(article.Id))
+        {
+            await publicChanges.AnnounceAsync(article.Id, PublicChange.Updated);
+        }
+
+        return true;
     }
 
     private async Task<RevisionView?> RevisionPageAsync(Article article, int number, string? error)
