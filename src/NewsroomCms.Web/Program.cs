@@ -16,6 +16,7 @@ using NewsroomCms.Web.Features.Catalog;
 using NewsroomCms.Web.Features.Feeds;
 using NewsroomCms.Web.Features.Media;
 using NewsroomCms.Web.Features.Portal;
+using NewsroomCms.Web.Features.Search;
 using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Features.Site;
 using NewsroomCms.Web.Features.Workflow;
@@ -23,7 +24,7 @@ using NewsroomCms.Web.Hosting;
 using NewsroomCms.Web.Security;
 using Serilog;
 
-// `NewsroomCms.Web migrate|create-user|seed-demo ...` runs an admin command instead of the site.
+// `NewsroomCms.Web migrate|create-user|seed-demo|reindex-search ...` runs an admin command instead of the site.
 var command = AdminCommands.IsCommand(args);
 var builder = WebApplication.CreateBuilder(command ? [] : args);
 
@@ -124,6 +125,9 @@ builder.Services.AddCatalog();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
 builder.Services.AddFeeds(builder.Configuration);
+// Public-change steps run in this order: the search index is updated before cached pages are evicted,
+// so a search in between cannot put stale results back in the cache.
+builder.Services.AddSearch(builder.Configuration);
 builder.Services.AddPortalCaching(builder.Configuration);
 
 var app = builder.Build();

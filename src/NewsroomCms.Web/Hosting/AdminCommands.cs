@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Search;
 
 namespace NewsroomCms.Web.Hosting;
 
 /// <summary>
 /// Commands for automation (Docker, scripts), run by the same executable as the site:
-/// <c>NewsroomCms.Web migrate</c>, <c>create-user</c>, <c>seed-demo</c>. Passwords come from standard
+/// <c>NewsroomCms.Web migrate</c>, <c>create-user</c>, <c>seed-demo</c>, <c>reindex-search</c>. Passwords come from standard
 /// input, never from the command line where other users of the machine could read them.
 /// </summary>
 public static class AdminCommands
@@ -25,6 +26,8 @@ public static class AdminCommands
                                                      R is Admin, Editor or Reporter.
           seed-demo [--with-accounts]                Add demo sections, authors and articles; with --with-accounts also
                                                      a demo reporter and editor, each with a random password shown once.
+          reindex-search                             Rebuild the readers' search index from the published articles
+                                                     (after a restore or an import; safe while the site runs).
 
         Without a command the site runs. Configuration comes from appsettings.json and environment variables
         (Database__Provider, ConnectionStrings__Newsroom, ...).
@@ -49,6 +52,7 @@ public static class AdminCommands
                 "migrate" => await MigrateAsync(services, output),
                 "create-user" => await CreateUserAsync(services, options, input, output, error),
                 "seed-demo" => await SeedDemoAsync(services, flags, output),
+                "reindex-search" => await ReindexSearchAsync(services, output),
                 "help" or "--help" => PrintUsage(output, null, Ok),
                 _ => PrintUsage(error, $"Unknown command '{name}'."),
             };
@@ -121,6 +125,15 @@ public static class AdminCommands
         using var scope = services.CreateScope();
         await PrepareDatabaseAsync(scope.ServiceProvider);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(flags.Contains("with-accounts"), output);
+        return Ok;
+    }
+
+    private static async Task<int> ReindexSearchAsync(IServiceProvider services, TextWriter output)
+    {
+        using var scope = services.CreateScope();
+        await PrepareDatabaseAsync(scope.ServiceProvider);
+        var indexed = await scope.ServiceProvider.GetRequiredService<SearchIndex>().RebuildAsync();
+        output.WriteLine($"Indexed {indexed} published articles for search.");
         return Ok;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Search;
 
 namespace NewsroomCms.Web.Hosting;
 
@@ -18,7 +19,7 @@ public sealed class DemoOptions
 /// Demo content so a new installation shows a living site. Safe to run again: it only adds what is
 /// missing. Demo accounts are made only when asked for, each with a random password shown once.
 /// </summary>
-public sealed class DemoSeeder(NewsroomDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(NewsroomDbContext db, UserManager<ApplicationUser> users, SearchIndex searchIndex, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public async Task SeedAsync(bool withAccounts, TextWriter output, CancellationToken cancellationToken = default)
     {
@@ -72,6 +73,8 @@ public sealed class DemoSeeder(NewsroomDbContext db, UserManager<ApplicationUser
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            // Written straight to the database as published, so no public change was announced for them.
+            await searchIndex.RebuildAsync(cancellationToken);
             output.WriteLine($"Added {DemoContent.Articles.Count} demo articles.");
         }
 

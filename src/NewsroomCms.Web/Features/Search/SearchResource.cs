@@ -1,0 +1,4 @@
+namespace NewsroomCms.Web.Features.Search;
+
+/// <summary>Strings of the readers' search page.</summary>
+public sealed class SearchResource;
