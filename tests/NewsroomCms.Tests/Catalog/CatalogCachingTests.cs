@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using NewsroomCms.Testing;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Tests.Search;
 using static NewsroomCms.Tests.Catalog.CatalogSteps;
 
 namespace NewsroomCms.Tests.Catalog;
 
-/// <summary>Readers' pages come from the output cache; a change to a section, tag or author they show evicts them.</summary>
+/// <summary>
+/// What readers get follows changes to sections, tags and authors at once: cached pages are evicted, and the
+/// search index (which holds tag names and pen names) is updated.
+/// </summary>
 public sealed class CatalogCachingTests(NewsroomAppFactory app) : IClassFixture<NewsroomAppFactory>
 {
     [Fact]
@@ -43,5 +47,23 @@ public sealed class CatalogCachingTests(NewsroomAppFactory app) : IClassFixture<
         var saved = await editor.PostAsync($"/newsroom/authors/{authorId}", new Dictionary<string, string> { ["Input.PenName"] = "Yến Hoàng", ["Input.Slug"] = "" }, page.AntiforgeryToken);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.Status);
         Assert.Contains("<a href=\"/tac-gia/yen-hoang\" rel=\"author\">Yến Hoàng</a>", await reader.GetStringAsync($"/bai-viet/{slug}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenamedTagsAndPenNamesAreFoundBySearch()
+    {
+        var id = await SearchSite.PublishAsync(app, "Giải đua thuyền truyền thống trên sông Hậu", tags: ["Đua ghe"], penNames: ["Tư Sang"]);
+        var slug = await SearchSite.SlugAsync(app, id);
+        var (tagId, authorId) = await QueryAsync(app, async db => (
+            await db.Tags.Where(t => t.Name == "Đua ghe").Select(t => t.Id).SingleAsync(),
+            await db.ArticleAuthors.Where(b => b.ArticleId == id).Select(b => b.AuthorId).SingleAsync()));
+        using var editor = await EditorAsync(app);
+
+        await SubmitAsync(editor, $"/newsroom/tags/{tagId}", $"/newsroom/tags/{tagId}", new() { ["Input.Name"] = "Ghe ngo Sóc Trăng", ["Input.Slug"] = "" });
+        var page = await editor.GetAsync($"/newsroom/authors/{authorId}");
+        await editor.PostAsync($"/newsroom/authors/{authorId}", new Dictionary<string, string> { ["Input.PenName"] = "Út Hiền", ["Input.Slug"] = "" }, page.AntiforgeryToken);
+
+        Assert.Contains(slug, await SearchSite.FoundAsync(app, "ghe ngo soc trang"));
+        Assert.Contains(slug, await SearchSite.FoundAsync(app, "Út Hiền"));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Portal;
+using NewsroomCms.Web.Features.Workflow;
 using NewsroomCms.Web.Features.Media;
 
 namespace NewsroomCms.Web.Features.Catalog;
@@ -17,6 +18,7 @@ public sealed class AuthorEditing(
     NewsroomDbContext db,
     SlugHistory slugHistory,
     IOutputCacheStore portalPages,
+    PublicArticleChanges publicChanges,
     MediaUploads uploads,
     TimeProvider clock,
     IStringLocalizer<CatalogResource> text)
@@ -50,7 +52,8 @@ public sealed class AuthorEditing(
         }
 
         var changes = new List<string>();
-        if (CatalogAudit.Renaming(author.PenName, values.PenName, author.Slug, values.Slug) is { } renaming)
+        var renaming = CatalogAudit.Renaming(author.PenName, values.PenName, author.Slug, values.Slug);
+        if (renaming is not null)
         {
             changes.Add(renaming);
         }
@@ -86,6 +89,19 @@ public sealed class AuthorEditing(
         }
 
         await SaveAsync(cancellationToken);
+        if (renaming is not null)
+        {
+            // Bylines show the pen name and link to the author's page; the search index holds the pen name.
+            var published = await db.ArticleAuthors
+                .Where(b => b.AuthorId == author.Id && b.Article!.Status == ArticleStatus.Published)
+                .Select(b => b.ArticleId)
+                .ToListAsync(cancellationToken);
+            foreach (var articleId in published)
+            {
+                await publicChanges.AnnounceAsync(articleId, PublicChange.Updated, cancellationToken);
+            }
+        }
+
         return problems;
 
         static string Describe(int? photoId) => photoId is { } id ? "#" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none";

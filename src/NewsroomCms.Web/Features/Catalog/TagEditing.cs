@@ -79,13 +79,15 @@ public sealed class TagEditing(
         tag.Slug = slug!;
         db.AuditEvents.Add(Audit(userId, CatalogAudit.TagRenamed, tag.Id, change));
         await SaveAsync(cancellationToken);
+        await AnnounceAsync(await PublishedWithAsync(tag.Id, cancellationToken), cancellationToken);
         return new TagRenameResult(problems, null);
     }
 
     /// <summary>
     /// Merges <paramref name="source"/> into <paramref name="target"/>: every article tagged with the source gets
     /// the target (unless it already has it), the source is deleted, and its address and every old address that
-    /// led to it now lead to the target. Published articles whose tags changed are announced as updated.
+    /// led to it now lead to the target. Published articles whose tags changed are announced as updated,
+    /// as they are after a rename.
     /// </summary>
     /// <returns>How many articles carried the source tag.</returns>
     public async Task<int> MergeAsync(Tag source, Tag target, string userId, CancellationToken cancellationToken = default)
@@ -101,10 +103,7 @@ public sealed class TagEditing(
                 && !ArticleTags.Any(k => EF.Property<int>(k, "TagId") == target.Id && EF.Property<int>(k, "ArticleId") == EF.Property<int>(j, "ArticleId")))
             .Select(j => EF.Property<int>(j, "ArticleId"))
             .ToListAsync(cancellationToken);
-        var published = await db.Articles
-            .Where(a => a.Status == ArticleStatus.Published && a.Tags.Any(t => t.Id == source.Id))
-            .Select(a => a.Id)
-            .ToListAsync(cancellationToken);
+        var published = await PublishedWithAsync(source.Id, cancellationToken);
 
         foreach (var articleId in missingTarget)
         {
@@ -119,12 +118,7 @@ public sealed class TagEditing(
         db.AuditEvents.Add(Audit(userId, CatalogAudit.TagMerged, source.Id,
             $"“{source.Name}” ({source.Slug}) → “{target.Name}” ({target.Slug}, #{target.Id}): {tagged} articles, {missingTarget.Count} given the tag"));
         await SaveAsync(cancellationToken);
-
-        foreach (var articleId in published)
-        {
-            await publicChanges.AnnounceAsync(articleId, PublicChange.Updated, cancellationToken);
-        }
-
+        await AnnounceAsync(published, cancellationToken);
         return tagged;
     }
 
@@ -159,6 +153,24 @@ public sealed class TagEditing(
         var slug = VietnameseText.Slugify(key, Tag.SlugMaxLength);
         return await db.Tags.FirstOrDefaultAsync(t => t.NormalizedName == key, cancellationToken)
             ?? (slug.Length > 0 ? await db.Tags.FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken) : null);
+    }
+
+    private Task<List<int>> PublishedWithAsync(int tagId, CancellationToken cancellationToken) =>
+        db.Articles
+            .Where(a => a.Status == ArticleStatus.Published && a.Tags.Any(t => t.Id == tagId))
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The tags these published articles show changed (their names and links; the search index holds the
+    /// names): each is announced as updated, once saved.
+    /// </summary>
+    private async Task AnnounceAsync(List<int> articleIds, CancellationToken cancellationToken)
+    {
+        foreach (var articleId in articleIds)
+        {
+            await publicChanges.AnnounceAsync(articleId, PublicChange.Updated, cancellationToken);
+        }
     }
 
     /// <summary>
