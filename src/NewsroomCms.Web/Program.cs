@@ -117,9 +117,14 @@ builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
 builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
 builder.Services.AddScoped<DemoSeeder>();
-builder.Services.Configure<EditorOptions>(builder.Configuration.GetSection(EditorOptions.SectionName));
+builder.Services.AddOptions<EditorOptions>()
+    .Bind(builder.Configuration.GetSection(EditorOptions.SectionName))
+    .Validate(EditorOptions.IsValid, "Editor:LockTimeout must be at least twice Editor:LockHeartbeatInterval, which must be at least 00:00:01.")
+    .ValidateOnStart();
 builder.Services.AddArticleHtmlSanitizer(builder.Configuration);
 builder.Services.AddScoped<ArticleEditing>();
+builder.Services.AddScoped<ArticleLocks>();
+builder.Services.AddScoped<SaveConflicts>();
 builder.Services.AddScoped<SlugHistory>();
 builder.Services.AddCatalog();
 builder.Services.AddMedia(builder.Configuration);

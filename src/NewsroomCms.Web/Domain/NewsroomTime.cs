@@ -43,6 +43,10 @@ public sealed class NewsroomTime
     /// <summary>"26/11/2026 21:23".</summary>
     public string FormatShort(DateTime utc) => ToLocal(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>"21:40" for a time earlier today in the newsroom, "25/11/2026 21:40" for another day.</summary>
+    public string FormatSince(DateTime utc, DateTime nowUtc) =>
+        ToLocal(utc).Date == ToLocal(nowUtc).Date ? ToLocal(utc).ToString("HH:mm", CultureInfo.InvariantCulture) : FormatShort(utc);
+
     /// <summary>Weekday names as Vietnamese newspapers print them.</summary>
     public static string VietnameseWeekday(DayOfWeek day) => day switch
     {

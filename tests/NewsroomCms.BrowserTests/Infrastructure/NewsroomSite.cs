@@ -49,7 +49,9 @@ public class NewsroomSite : IAsyncLifetime
             Locale = "vi-VN",
             ViewportSize = new() { Width = 1280, Height = 800 },
         });
-        context.SetDefaultTimeout(10_000);
+        context.SetDefaultTimeout(15_000);
+        // A loaded two-core machine can take several seconds to start TinyMCE; waiting costs nothing when it is quick.
+        Assertions.SetDefaultExpectTimeout(15_000);
         return context;
     }
 

@@ -206,7 +206,8 @@ public sealed class ArticleAuthoringTests(NewsroomAppFactory app) : IClassFixtur
         var conflict = await Authoring.PostAsync(reporter, $"/newsroom/articles/{id}/edit", staleForm);
 
         Assert.Equal(HttpStatusCode.OK, conflict.Status);
-        Assert.Contains("Tiêu đề từ thẻ khác", conflict.Html, StringComparison.Ordinal);
+        // The other tab's title beside what was typed, the words that differ marked.
+        Assert.Contains("khác</del>", conflict.Html, StringComparison.Ordinal);
         Assert.Contains("value=\"Tiêu đề tôi đang gõ\"", conflict.Html, StringComparison.Ordinal);
         Assert.Contains("Đoạn văn tôi vừa viết xong.", conflict.Html, StringComparison.Ordinal);
         Assert.Equal("Tiêu đề từ thẻ khác", (await Authoring.ArticleAsync(app, id)).Title);

@@ -34,6 +34,28 @@ public static partial class Authoring
         return fields;
     }
 
+    /// <summary>
+    /// The whole editor form as a browser sends it for the article as stored (one author in the byline),
+    /// with the page's version and token: for tests where every field matters, such as conflicts.
+    /// </summary>
+    public static async Task<Dictionary<string, string>> FullFormAsync(NewsroomAppFactory app, FormClient client, int id)
+    {
+        var form = await FormAsync(client, id);
+        var article = await ArticleAsync(app, id);
+        form["Title"] = article.Title;
+        form["Slug"] = article.Slug;
+        form["Sapo"] = article.Sapo;
+        form["Body"] = article.Body;
+        form["SectionId"] = article.SectionId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        form["Tags"] = string.Join(", ", article.Tags.Select(t => t.Name).Order(StringComparer.Ordinal));
+        form["AuthorIds"] = article.Authors.OrderBy(a => a.Position).Select(a => a.AuthorId.ToString(System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault() ?? "";
+        form["FeaturedImageId"] = article.FeaturedImageId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        form["FeaturedImageCaption"] = article.FeaturedImageCaption ?? "";
+        form["FeaturedImageCredit"] = article.FeaturedImageCredit ?? "";
+        form["FeaturedImageAlt"] = article.FeaturedImageAlt ?? "";
+        return form;
+    }
+
     public static Dictionary<string, string> Complete(Dictionary<string, string> form, int sectionId, int authorId) => new(form)
     {
         ["Title"] = "Hội nghị giao ban trực tuyến công tác năm 2023",

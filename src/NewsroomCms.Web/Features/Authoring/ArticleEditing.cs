@@ -150,6 +150,89 @@ public sealed class ArticleEditing(
     }
 
     /// <summary>
+    /// Keeps the article as it is stored now as a revision, unless the latest revision already has that
+    /// content. Unlike <see cref="AddRevisionAsync"/> it never renames the latest revision. Section, tags
+    /// and byline must be loaded. Nothing is saved here.
+    /// </summary>
+    public async Task KeepStoredAsync(Article article, string userId, string reason, CancellationToken cancellationToken = default)
+    {
+        var latest = await LatestRevisionAsync(article.Id, cancellationToken);
+        var snapshot = ArticleRevision.Snapshot(article, (latest?.Number ?? 0) + 1, userId, clock.GetUtcNow().UtcDateTime, reason);
+        if (latest is null || !SameContent(latest, snapshot))
+        {
+            db.ArticleRevisions.Add(snapshot);
+        }
+    }
+
+    /// <summary>
+    /// What the article would be with what a form sent, as an unsaved revision of <paramref name="userId"/>'s,
+    /// without changing the article. The text goes through the same cleaning as a save; when the rest cannot
+    /// be applied (a bad slug, a deleted section) the title, sapo and body are still there, with the rest as
+    /// stored. Leaves the context empty: load the article again afterwards.
+    /// </summary>
+    public async Task<ArticleRevision> SnapshotOfAsync(int articleId, ArticleInput input, string userId, string? reason, CancellationToken cancellationToken = default)
+    {
+        db.ChangeTracker.Clear();
+        var article = await LoadAsync(articleId, cancellationToken) ?? throw new InvalidOperationException($"Article {articleId} does not exist.");
+        var problems = await ApplyAsync(article, input, userId, cancellationToken);
+        var snapshot = ArticleRevision.Snapshot(article, 0, userId, clock.GetUtcNow().UtcDateTime, reason);
+        if (problems.Count > 0)
+        {
+            snapshot.Title = VietnameseText.CleanLine(input.Title);
+            snapshot.Sapo = VietnameseText.CleanLine(input.Sapo);
+            snapshot.Body = sanitizer.Sanitize(input.Body);
+        }
+
+        // Over-long fields fail validation before a save; kept anyway, cut to what the columns hold.
+        snapshot.Title = Cut(snapshot.Title, Article.TitleMaxLength);
+        snapshot.Sapo = Cut(snapshot.Sapo, Article.SapoMaxLength);
+
+        // The changes the form made to the article (and any new tags) are dropped; only the copy stays.
+        db.ChangeTracker.Clear();
+        snapshot.Article = null;
+        snapshot.ArticleId = articleId;
+        return snapshot;
+    }
+
+    /// <summary>
+    /// Keeps what a form sent as a revision (see <see cref="SnapshotOfAsync"/>) without changing the article:
+    /// text that may not be applied (someone else saved first, or took over) is never thrown away. Returns
+    /// the new revision, or the latest one when that already has this content. Saves at once and leaves the
+    /// context empty.
+    /// </summary>
+    public async Task<ArticleRevision> KeepAsRevisionAsync(int articleId, ArticleInput input, string userId, string reason, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var snapshot = await SnapshotOfAsync(articleId, input, userId, reason, cancellationToken);
+            var latest = await LatestRevisionAsync(articleId, cancellationToken);
+            if (latest is not null && SameContent(latest, snapshot))
+            {
+                db.ChangeTracker.Clear();
+                return latest;
+            }
+
+            snapshot.Number = (latest?.Number ?? 0) + 1;
+            db.ArticleRevisions.Add(snapshot);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return snapshot;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another revision took this number at the same moment: number it again.
+            }
+        }
+    }
+
+    private Task<ArticleRevision?> LatestRevisionAsync(int articleId, CancellationToken cancellationToken) =>
+        db.ArticleRevisions.Where(r => r.ArticleId == articleId).OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+
+    private static string Cut(string value, int maxLength) => value.Length <= maxLength ? value : value[..maxLength];
+
+    /// <summary>
     /// Puts an earlier revision's content back on the article and keeps the result as a new revision:
     /// the history only grows. What the article holds now that no revision has (autosaved text) is kept
     /// as a revision first, so restoring never loses work. The slug, tags and byline go through the same
@@ -398,7 +481,7 @@ public sealed class ArticleEditing(
         }
     }
 
-    private static bool SameContent(ArticleRevision a, ArticleRevision b) =>
+    public static bool SameContent(ArticleRevision a, ArticleRevision b) =>
         a.Title == b.Title && a.Sapo == b.Sapo && a.Body == b.Body && a.Slug == b.Slug && a.MetadataJson == b.MetadataJson;
 
     private static string? NullIfEmpty(string? value)

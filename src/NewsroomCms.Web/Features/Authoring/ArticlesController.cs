@@ -24,6 +24,8 @@ namespace NewsroomCms.Web.Features.Authoring;
 public sealed class ArticlesController(
     NewsroomDbContext db,
     ArticleEditing editing,
+    ArticleLocks locks,
+    SaveConflicts conflicts,
     PublicArticleChanges publicChanges,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
@@ -74,7 +76,10 @@ public sealed class ArticlesController(
             return RedirectToAction(nameof(Preview), new { id });
         }
 
-        return View("Editor", await BuildEditorAsync(article, ArticleInput.From(article), missing: [], conflict: null));
+        // Opening the editor takes the lock; when someone else has the article open, the page is read-only.
+        var holder = await locks.HoldAsync(article, users.GetUserId(User)!);
+        Response.Headers.CacheControl = "no-store";
+        return View("Editor", await BuildEditorAsync(article, ArticleInput.From(article), missing: [], new EditorLock(holder, KeptRevision: null, ReadOnly: holder is not null)));
     }
 
     /// <summary>An explicit save (a revision) or a submission for review, from the editor form.</summary>
@@ -91,20 +96,26 @@ public sealed class ArticlesController(
         if (!ArticleWorkflow.CanEditContent(article.Status, actor))
         {
             ModelState.AddModelError(string.Empty, text["This article can no longer be changed by you: it is {0}.", text.Status(article.Status)]);
-            return View("Editor", await BuildEditorAsync(article, input, missing: [], conflict: null, readOnly: true));
+            return View("Editor", await BuildEditorAsync(article, input, missing: [], EditorLock.ReadOnlyPage));
+        }
+
+        var userId = users.GetUserId(User)!;
+        if (await locks.HoldAsync(article, userId) is { } holder)
+        {
+            return await LockedPageAsync(id, input, holder, userId);
+        }
+
+        // Checked first, so that what reaches the conflict screen can be saved as it is.
+        if (!ModelState.IsValid)
+        {
+            return View("Editor", await BuildEditorAsync(article, input, missing: [], EditorLock.Held));
         }
 
         if (input.Version != article.Version && !editing.AlreadyStored(article, input))
         {
-            return View("Editor", await BuildConflictAsync(article, input));
+            return await ConflictPageAsync(id, input, userId);
         }
 
-        if (!ModelState.IsValid)
-        {
-            return View("Editor", await BuildEditorAsync(article, input, missing: [], conflict: null));
-        }
-
-        var userId = users.GetUserId(User)!;
         var problems = await editing.ApplyAsync(article, input, userId);
         if (problems.Count > 0)
         {
@@ -113,7 +124,7 @@ public sealed class ArticlesController(
                 ModelState.AddModelError(field, message);
             }
 
-            return View("Editor", await BuildEditorAsync(article, input, missing: [], conflict: null));
+            return View("Editor", await BuildEditorAsync(article, input, missing: [], EditorLock.Held));
         }
 
         var submitting = command == "submit";
@@ -122,7 +133,7 @@ public sealed class ArticlesController(
         {
             if (!await TrySaveAsync(article))
             {
-                return View("Editor", await BuildConflictAsync(article, input));
+                return await ConflictPageAsync(id, input, userId);
             }
 
             TempData["Message"] = text["Saved at {0}.", time.ToLocal(article.UpdatedAt).ToString("HH:mm", CultureInfo.InvariantCulture)].Value;
@@ -137,7 +148,7 @@ public sealed class ArticlesController(
             // The text is kept even though it cannot go to an editor yet.
             if (!await TrySaveAsync(article))
             {
-                return View("Editor", await BuildConflictAsync(article, input));
+                return await ConflictPageAsync(id, input, userId);
             }
 
             if (!decision.Allowed)
@@ -145,7 +156,7 @@ public sealed class ArticlesController(
                 ModelState.AddModelError(string.Empty, text.Refusal(decision.Refusal));
             }
 
-            return View("Editor", await BuildEditorAsync(article, ArticleInput.From(article), missing, conflict: null));
+            return View("Editor", await BuildEditorAsync(article, ArticleInput.From(article), missing, EditorLock.Held));
         }
 
         var from = article.Status;
@@ -156,20 +167,24 @@ public sealed class ArticlesController(
         db.AuditEvents.Add(ArticleAudit(article, action, from, decision.To, note: null));
         if (!await TrySaveAsync(article))
         {
-            return View("Editor", await BuildConflictAsync(article, input));
+            return await ConflictPageAsync(id, input, userId);
         }
 
+        // The reporter can no longer edit it: the editors need not wait for the lock to run out.
+        await locks.ReleaseAsync(id, userId);
         logger.LogInformation("Article {ArticleId} submitted by {UserId}", article.Id, userId);
         TempData["Message"] = text["“{0}” was sent to the editors.", article.Title].Value;
         return Redirect("/newsroom");
     }
 
     /// <summary>
-    /// Saves the working copy without a revision, for the editor's timer and for leaving the page.
-    /// Answers JSON: the new version and time, or why not (409 when someone else saved first).
+    /// Saves the working copy without a revision, for the editor's timer and for leaving the page (then with
+    /// <paramref name="release"/>: the lock goes once the text is in). It counts as a heartbeat of the lock.
+    /// Answers JSON: the new version and time, or why not (409 when someone else saved first or has the
+    /// article open; what was sent is then kept as a revision).
     /// </summary>
     [HttpPost("{id:int}/autosave")]
-    public async Task<IActionResult> Autosave(int id, ArticleInput input)
+    public async Task<IActionResult> Autosave(int id, ArticleInput input, bool release = false)
     {
         var article = await editing.LoadAsync(id);
         if (article is null || !editing.CanSee(article, User))
@@ -182,6 +197,12 @@ public sealed class ArticlesController(
             return StatusCode(StatusCodes.Status403Forbidden, new { error = text["This article can no longer be changed by you: it is {0}.", text.Status(article.Status)].Value });
         }
 
+        var userId = users.GetUserId(User)!;
+        if (await locks.HoldAsync(article, userId) is { } holder)
+        {
+            return Conflict(await LockedJsonAsync(article, input, holder, userId));
+        }
+
         if (input.Version != article.Version && !editing.AlreadyStored(article, input))
         {
             return Conflict(await ConflictJsonAsync(article));
@@ -192,7 +213,7 @@ public sealed class ArticlesController(
             return BadRequest(new { error = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)) });
         }
 
-        var problems = await editing.ApplyAsync(article, input, users.GetUserId(User)!);
+        var problems = await editing.ApplyAsync(article, input, userId);
         if (problems.Count > 0)
         {
             return BadRequest(new { error = string.Join(" ", problems.Select(p => p.Value)) });
@@ -201,6 +222,11 @@ public sealed class ArticlesController(
         if (!await TrySaveAsync(article))
         {
             return Conflict(await ConflictJsonAsync(article));
+        }
+
+        if (release)
+        {
+            await locks.ReleaseAsync(id, userId);
         }
 
         return Ok(new
@@ -390,12 +416,18 @@ public sealed class ArticlesController(
                 text["This article can no longer be changed by you: it is {0}.", text.Status(article.Status)]);
         }
 
+        var userId = users.GetUserId(User)!;
+        if (await locks.HoldAsync(article, userId) is { } holder)
+        {
+            return await RevisionRefusalAsync(id, number, StatusCodes.Status409Conflict,
+                text["{0} has had this article open in the editor since {1}, so nothing was restored. Take over editing first if you need to restore a revision.", holder.Name, Since(holder)]);
+        }
+
         if (version != article.Version)
         {
             return await RevisionRefusalAsync(id, number, StatusCodes.Status409Conflict, StaleRestoreMessage());
         }
 
-        var userId = users.GetUserId(User)!;
         var result = await editing.RestoreAsync(article, revision, userId);
         if (result.Problems.Count > 0)
         {
@@ -426,6 +458,99 @@ public sealed class ArticlesController(
         TempData["Message"] = string.Join(" ", [text["Revision {0} was restored as revision {1}.", number, restoredAs].Value, .. result.Notes]);
         return RedirectToAction(nameof(Edit), new { id });
     }
+
+    /// <summary>
+    /// The conflict screen's answer: the person's version with, for each part that differs from the article
+    /// as stored now, the side they chose. Saved against the version the screen showed; when someone saved
+    /// again meanwhile, the screen comes back with the newest version.
+    /// </summary>
+    [HttpPost("{id:int}/resolve")]
+    public async Task<IActionResult> Resolve(int id, ConflictInput input)
+    {
+        var article = await editing.LoadAsync(id);
+        if (article is null || !editing.CanSee(article, User))
+        {
+            return NotFound();
+        }
+
+        var userId = users.GetUserId(User)!;
+        if (!ArticleWorkflow.CanEditContent(article.Status, editing.ActorFor(article, User)))
+        {
+            TempData["Message"] = text["This article can no longer be changed by you: it is {0}.", text.Status(article.Status)].Value;
+            return RedirectToAction(nameof(Preview), new { id });
+        }
+
+        if (await locks.HoldAsync(article, userId) is { } holder)
+        {
+            return await LockedPageAsync(id, input.Mine, holder, userId);
+        }
+
+        var keptRevision = input.KeptRevision > 0 ? input.KeptRevision : (int?)null;
+        if (!ModelState.IsValid)
+        {
+            var errors = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).ToList();
+            ModelState.Clear();
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError(string.Empty, error);
+            }
+
+            return await ConflictPageAsync(id, input.Mine, userId, input.Keep, keptRevision);
+        }
+
+        if (input.Version != article.Version)
+        {
+            ModelState.AddModelError(string.Empty, text["Someone saved the article again while you were choosing. The current version below is the newest one: check your choices and save again."]);
+            return await ConflictPageAsync(id, input.Mine, userId, input.Keep, keptRevision);
+        }
+
+        var (current, parts, slugFollowsTitle) = await conflicts.CompareAsync(id, input.Mine, userId);
+        var unchosen = parts.Where(p => !input.Keep.ContainsKey(p.Field)).Select(p => p.Field).ToList();
+        if (unchosen.Count > 0)
+        {
+            ModelState.AddModelError(string.Empty, text["Choose which version to keep for: {0}.", string.Join(", ", unchosen.Select(ConflictLabel))]);
+            return await ConflictPageAsync(id, input.Mine, userId, input.Keep, keptRevision);
+        }
+
+        var chosen = SaveConflicts.Combine(current, input.Mine, parts.Select(p => p.Field), input.Keep, slugFollowsTitle);
+        var problems = await editing.ApplyAsync(current, chosen, userId);
+        if (problems.Count > 0)
+        {
+            foreach (var (_, message) in problems)
+            {
+                ModelState.AddModelError(string.Empty, message);
+            }
+
+            return await ConflictPageAsync(id, input.Mine, userId, input.Keep, keptRevision);
+        }
+
+        await editing.AddRevisionAsync(current, userId, "saved");
+        if (!await TrySaveAsync(current))
+        {
+            ModelState.AddModelError(string.Empty, text["Someone saved the article again while you were choosing. The current version below is the newest one: check your choices and save again."]);
+            return await ConflictPageAsync(id, input.Mine, userId, input.Keep, keptRevision);
+        }
+
+        logger.LogInformation("Article {ArticleId}: save conflict resolved by {UserId}", id, userId);
+        TempData["Message"] = text["Saved at {0}, with the parts you chose.", time.ToLocal(current.UpdatedAt).ToString("HH:mm", CultureInfo.InvariantCulture)].Value;
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    /// <summary>The parts of the article in the conflict screen's error message.</summary>
+    private string ConflictLabel(ConflictField field) => field switch
+    {
+        ConflictField.Title => text["title"],
+        ConflictField.Sapo => text["sapo"],
+        ConflictField.Slug => text["web address"],
+        ConflictField.Section => text["section"],
+        ConflictField.Tags => text["tags"],
+        ConflictField.Byline => text["the byline"],
+        ConflictField.FeaturedImage => text["the featured image"],
+        ConflictField.Caption => text["caption"],
+        ConflictField.Credit => text["photo credit"],
+        ConflictField.AltText => text["alternative text"],
+        _ => text["body"],
+    };
 
     /// <summary>Tag suggestions for the editor's autocomplete: names containing what was typed, accents or not.</summary>
     [HttpGet("/newsroom/tags/suggest")]
@@ -495,18 +620,72 @@ public sealed class ArticlesController(
     private AuditEvent ArticleAudit(Article article, WorkflowAction action, ArticleStatus from, ArticleStatus to, string? note) =>
         PublishingAudit.Event(clock.GetUtcNow().UtcDateTime, users.GetUserId(User), PublishingAudit.For(action), article.Id, from, to, note);
 
-    private async Task<EditorView> BuildConflictAsync(Article article, ArticleInput input)
+    /// <summary>
+    /// Someone's save met another person's: their whole version is kept as a revision first, then the
+    /// screen shows both, part by part, to choose from.
+    /// </summary>
+    private async Task<IActionResult> ConflictPageAsync(int id, ArticleInput mine, string userId, IReadOnlyDictionary<ConflictField, KeepSide>? chosen = null, int? keptRevision = null)
     {
-        // Reload what is really stored now: the tracked entity may hold this request's changes.
-        db.ChangeTracker.Clear();
-        var current = (await editing.LoadAsync(article.Id))!;
-        var savedBy = current.UpdatedById is null ? "" : (await users.FindByIdAsync(current.UpdatedById))?.DisplayName ?? "";
-        var conflict = new ConflictView(current.Title, current.Sapo, current.Body, current.UpdatedAt, savedBy);
-        // Saving this form again keeps the person's version, on purpose, over the one shown beside it.
-        input.Version = current.Version;
-        ModelState.Remove(nameof(ArticleInput.Version));
-        return await BuildEditorAsync(current, input, missing: [], conflict);
+        var kept = keptRevision ?? (await editing.KeepAsRevisionAsync(id, mine, userId, RevisionReasons.KeptAtConflict)).Number;
+        var view = await conflicts.BuildAsync(id, mine, kept, userId, chosen ?? new Dictionary<ConflictField, KeepSide>());
+        // The screen posts its own fields; what was bound from the editor form is shown from the view.
+        foreach (var key in ModelState.Keys.Where(k => k.Length > 0).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        logger.LogInformation("Article {ArticleId}: save conflict shown to {UserId}, their version kept as revision {Number}", id, userId, kept);
+        Response.Headers.CacheControl = "no-store";
+        return View("Conflict", view);
     }
+
+    /// <summary>
+    /// A save from someone who does not hold the lock while another person has the article open (most often:
+    /// their editor was taken over). Nothing is applied; what they sent is kept as a revision and the editor
+    /// comes back read-only, saying so.
+    /// </summary>
+    private async Task<IActionResult> LockedPageAsync(int id, ArticleInput input, LockHolder holder, string userId)
+    {
+        var kept = await KeepRefusedAsync(id, input, holder, userId);
+        db.ChangeTracker.Clear();
+        var article = (await editing.LoadAsync(id))!;
+        ModelState.Clear();
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        Response.Headers.CacheControl = "no-store";
+        return View("Editor", await BuildEditorAsync(article, ArticleInput.From(article), missing: [], new EditorLock(holder, kept, ReadOnly: true)));
+    }
+
+    private async Task<object> LockedJsonAsync(Article article, ArticleInput input, LockHolder holder, string userId)
+    {
+        var kept = await KeepRefusedAsync(article.Id, input, holder, userId);
+        var message = text["{0} took over this article at {1}, so the editor is read-only for you now.", holder.Name, Since(holder)].Value;
+        return kept is { } number
+            ? new
+            {
+                error = message + " " + text["What you typed and had not saved was not applied to the article: it is kept as revision {0}.", number].Value,
+                lockedBy = holder.Name,
+                revisionUrl = (string?)$"/newsroom/articles/{article.Id}/revisions/{number}",
+                revisionLink = (string?)text["Open revision {0}", number].Value,
+            }
+            : new { error = message, lockedBy = holder.Name, revisionUrl = (string?)null, revisionLink = (string?)null };
+    }
+
+    /// <summary>What a refused save carried, as a revision, unless the article already holds exactly that.</summary>
+    private async Task<int?> KeepRefusedAsync(int id, ArticleInput input, LockHolder holder, string userId)
+    {
+        db.ChangeTracker.Clear();
+        var stored = (await editing.LoadAsync(id))!;
+        if (editing.AlreadyStored(stored, input))
+        {
+            return null;
+        }
+
+        var kept = await editing.KeepAsRevisionAsync(id, input, userId, RevisionReasons.UnsavedAtTakeOver(holder.Name));
+        logger.LogInformation("Article {ArticleId}: a save by {UserId} while {HolderId} has it open was kept as revision {Number}", id, userId, holder.UserId, kept.Number);
+        return kept.Number;
+    }
+
+    private string Since(LockHolder holder) => time.FormatSince(holder.Since, clock.GetUtcNow().UtcDateTime);
 
     private async Task<object> ConflictJsonAsync(Article article)
     {
@@ -520,7 +699,7 @@ public sealed class ArticlesController(
         };
     }
 
-    private async Task<EditorView> BuildEditorAsync(Article article, ArticleInput input, IReadOnlyList<MissingPart> missing, ConflictView? conflict, bool readOnly = false)
+    private async Task<EditorView> BuildEditorAsync(Article article, ArticleInput input, IReadOnlyList<MissingPart> missing, EditorLock editorLock)
     {
         var sections = await db.Sections.Where(s => !s.IsHidden || s.Id == article.SectionId).OrderBy(s => s.DisplayOrder).Select(s => new Choice(s.Id, s.Name)).ToListAsync();
         var chosen = input.AuthorIds.OfType<int>().ToList();
@@ -537,7 +716,8 @@ public sealed class ArticlesController(
             CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
             editorOptions.Value.LicenseKey,
             embedOptions.Value.AllowedVideoHosts,
-            (int)Math.Max(5, editorOptions.Value.AutosaveInterval.TotalSeconds));
+            (int)Math.Max(5, editorOptions.Value.AutosaveInterval.TotalSeconds),
+            (int)Math.Max(5, editorOptions.Value.LockHeartbeatInterval.TotalSeconds));
         return new EditorView(
             article.Id,
             article.Status,
@@ -548,10 +728,10 @@ public sealed class ArticlesController(
             revisions,
             await NotesAsync(article.Id),
             missing,
-            conflict,
             article.UpdatedAt,
-            CanSubmit: !readOnly && ArticleWorkflow.AvailableActions(article.Status, actor).Any(a => a is WorkflowAction.Submit or WorkflowAction.Resubmit),
-            settings);
+            CanSubmit: !editorLock.ReadOnly && ArticleWorkflow.AvailableActions(article.Status, actor).Any(a => a is WorkflowAction.Submit or WorkflowAction.Resubmit),
+            settings,
+            editorLock);
     }
 
     private Task<List<NoteRow>> NotesAsync(int articleId) =>

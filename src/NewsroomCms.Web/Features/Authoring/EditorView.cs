@@ -12,10 +12,24 @@ public sealed record EditorView(
     IReadOnlyList<RevisionRow> Revisions,
     IReadOnlyList<NoteRow> Notes,
     IReadOnlyList<MissingPart> Missing,
-    ConflictView? Conflict,
     DateTime UpdatedAt,
     bool CanSubmit,
-    EditorSettings Settings);
+    EditorSettings Settings,
+    EditorLock Lock);
+
+/// <summary>
+/// The editor's side of the edit lock. <paramref name="HeldBy"/> is someone else who has the article open
+/// (the page is then read-only, with a take-over link); <paramref name="KeptRevision"/> the revision that
+/// keeps what this person sent when it could not be applied.
+/// </summary>
+public sealed record EditorLock(LockHolder? HeldBy, int? KeptRevision, bool ReadOnly)
+{
+    /// <summary>This person has the article open: the editor works as usual.</summary>
+    public static readonly EditorLock Held = new(null, null, ReadOnly: false);
+
+    /// <summary>Read-only for another reason than the lock (the article's state).</summary>
+    public static readonly EditorLock ReadOnlyPage = new(null, null, ReadOnly: true);
+}
 
 public sealed record Choice(int Id, string Name);
 
@@ -25,11 +39,11 @@ public sealed record RevisionRow(int Number, DateTime CreatedAt, string By, stri
 
 public sealed record NoteRow(DateTime CreatedAt, string By, string Text);
 
-/// <summary>The version someone else saved while this person was editing, shown beside theirs.</summary>
-public sealed record ConflictView(string Title, string Sapo, string Body, DateTime SavedAt, string SavedBy);
-
 /// <summary>What the browser-side editor needs to know (TinyMCE language and licence, upload address, allowed video hosts).</summary>
-public sealed record EditorSettings(string Language, string LicenseKey, IReadOnlyList<string> VideoHosts, int AutosaveSeconds);
+public sealed record EditorSettings(string Language, string LicenseKey, IReadOnlyList<string> VideoHosts, int AutosaveSeconds, int HeartbeatSeconds);
+
+/// <summary>The page that warns before taking over an article someone else has open.</summary>
+public sealed record TakeOverView(int ArticleId, string Title, LockHolder Holder, string? Error);
 
 public sealed record PreviewView(int Id, ArticleStatus Status, Portal.ArticlePage Article, IReadOnlyList<WorkflowAction> Actions, bool CanEdit, IReadOnlyList<NoteRow> Notes);
 
@@ -61,4 +75,19 @@ public sealed class EditorOptions
 
     /// <summary>How often the editor saves a changed article on its own.</summary>
     public TimeSpan AutosaveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often an open editor tells the server it is still there (an autosave counts as one).</summary>
+    public TimeSpan LockHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long after the last heartbeat the edit lock ends on its own (a closed laptop, a lost connection).
+    /// Keep it a few heartbeats long, so one late heartbeat does not hand the article to someone else.
+    /// </summary>
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>A heartbeat interval of at least a second, and a lock that outlives at least two heartbeats.</summary>
+    public static bool IsValid(EditorOptions options) =>
+        options.AutosaveInterval > TimeSpan.Zero
+        && options.LockHeartbeatInterval >= TimeSpan.FromSeconds(1)
+        && options.LockTimeout >= options.LockHeartbeatInterval * 2;
 }

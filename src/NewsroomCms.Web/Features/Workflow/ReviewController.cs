@@ -22,6 +22,7 @@ namespace NewsroomCms.Web.Features.Workflow;
 public sealed class ReviewController(
     NewsroomDbContext db,
     ArticleEditing editing,
+    ArticleLocks locks,
     ArticlePublishing publishing,
     PublicArticleChanges publicChanges,
     UserManager<ApplicationUser> users,
@@ -248,7 +249,9 @@ public sealed class ReviewController(
             notes,
             revisions,
             input,
-            failed);
+            failed,
+            // Someone with the article open in the editor: the Edit link leads to their banner and the take-over.
+            await locks.HolderOtherThanAsync(article, users.GetUserId(User)!));
     }
 
     private static string Fold(string text) => VietnameseText.RemoveDiacritics(VietnameseText.Normalize(text)).ToLowerInvariant();

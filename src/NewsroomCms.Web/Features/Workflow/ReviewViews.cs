@@ -50,4 +50,5 @@ public sealed record ReviewView(
     IReadOnlyList<NoteRow> Notes,
     IReadOnlyList<RevisionRow> Revisions,
     ReviewInput Input,
-    WorkflowAction? FailedAction);
+    WorkflowAction? FailedAction,
+    LockHolder? EditingBy);

@@ -1,6 +1,6 @@
-// The article editor: TinyMCE, autosave, a copy of unsaved text kept in this browser, photo uploads,
-// tag suggestions and the sapo counter. Everything the server needs still works without this script
-// (the form posts normally); the script makes sure nothing typed is ever lost.
+// The article editor: TinyMCE, autosave, a copy of unsaved text kept in this browser, the edit lock's
+// heartbeat, photo uploads, tag suggestions and the sapo counter. Everything the server needs still works
+// without this script (the form posts normally); the script makes sure nothing typed is ever lost.
 (() => {
     'use strict';
     const form = document.getElementById('article-form');
@@ -18,6 +18,8 @@
     let savedChanges = 0;
     let saving = false;
     let leaving = false;
+    // Someone else has the article open: nothing is saved from this page (the server refuses it anyway).
+    let readOnly = config.readOnly;
     // The button the form was sent with while an autosave was on its way: sent again once that is back.
     let sendAfterAutosave;
 
@@ -153,6 +155,11 @@
 
     // --- Autosave ------------------------------------------------------------------------------
     function changed() {
+        if (readOnly) {
+            // The copy kept in this browser is what this person typed; a read-only page never replaces it.
+            return;
+        }
+
         changes++;
         keepCopy();
         if (!saving) {
@@ -160,18 +167,24 @@
         }
     }
 
-    async function autosave({ keepalive = false } = {}) {
-        if (!isDirty() || saving) {
+    // `release`: the page is being left, so the lock goes once the text is in.
+    async function autosave({ keepalive = false, release = false } = {}) {
+        if (!isDirty() || saving || readOnly) {
             return;
         }
 
         saving = true;
         const savingChanges = changes;
         setStatus(text.saving);
+        const body = new URLSearchParams(fields());
+        if (release) {
+            body.set('release', 'true');
+        }
+
         try {
             const response = await fetch(config.autosaveUrl, {
                 method: 'POST',
-                body: new URLSearchParams(fields()),
+                body,
                 headers: { RequestVerificationToken: config.antiforgery, Accept: 'application/json' },
                 credentials: 'same-origin',
                 keepalive,
@@ -189,7 +202,12 @@
                     dropCopy();
                 }
 
-                setStatus(result.message ?? format(text.savedAt, ''));
+                // Typing went on while it was on its way: that part is not saved yet.
+                setStatus(isDirty() ? text.unsaved : result.message ?? format(text.savedAt, ''));
+            } else if (result.lockedBy) {
+                // Taken over: the server kept what was sent as a revision (revisionUrl) instead of applying it.
+                // What was typed while it was on its way is sent once more, to be kept as well.
+                becomeReadOnly(changes !== savingChanges ? (await sendToKeep()) ?? result : result);
             } else {
                 setStatus(result.error ?? text.offline, true);
             }
@@ -197,7 +215,7 @@
             setStatus(text.offline, true);
         } finally {
             saving = false;
-            if (sendAfterAutosave !== undefined) {
+            if (sendAfterAutosave !== undefined && !readOnly) {
                 const button = sendAfterAutosave;
                 sendAfterAutosave = undefined;
                 form.requestSubmit(button);
@@ -205,19 +223,136 @@
         }
     }
 
-    setInterval(() => autosave(), config.autosaveSeconds * 1000);
+    // --- The edit lock ---------------------------------------------------------------------------
+    // While this page is open it holds the lock: a heartbeat when there is nothing to save, otherwise the
+    // autosave counts as one. When someone takes the article over, the page turns read-only and what was
+    // typed here is sent once more, for the server to keep as a revision (and stays in this browser too).
+    async function heartbeat() {
+        if (readOnly) {
+            return;
+        }
+
+        if (isDirty()) {
+            await autosave();
+            return;
+        }
+
+        try {
+            const response = await fetch(config.heartbeatUrl, {
+                method: 'POST',
+                headers: { RequestVerificationToken: config.antiforgery, Accept: 'application/json' },
+                credentials: 'same-origin',
+            });
+            const result = await response.json().catch(() => ({}));
+            if (result.lockedBy) {
+                if (isDirty()) {
+                    await autosave();
+                } else {
+                    becomeReadOnly(result);
+                }
+            }
+        } catch {
+            // Offline: the next autosave says so; the lock runs out on its own if the page never comes back.
+        }
+    }
+
+    // After a take-over: the server keeps this as a revision of this person's (and answers where).
+    async function sendToKeep() {
+        try {
+            const response = await fetch(config.autosaveUrl, {
+                method: 'POST',
+                body: new URLSearchParams(fields()),
+                headers: { RequestVerificationToken: config.antiforgery, Accept: 'application/json' },
+                credentials: 'same-origin',
+            });
+            const result = await response.json().catch(() => ({}));
+            return result.lockedBy ? result : null;
+        } catch {
+            return null;
+        }
+    }
+
+    function releaseLock() {
+        const data = new FormData();
+        data.append('__RequestVerificationToken', config.antiforgery);
+        navigator.sendBeacon(config.releaseUrl, data);
+    }
+
+    const lockLost = document.getElementById('lock-lost');
+    function becomeReadOnly(result) {
+        if (readOnly) {
+            return;
+        }
+
+        if (isDirty()) {
+            keepCopy();
+        }
+
+        readOnly = true;
+        form.querySelectorAll('input:not([type=hidden]), textarea').forEach(field => { field.readOnly = true; });
+        form.querySelectorAll('select, button, input[type=file]').forEach(field => { field.disabled = true; });
+        window.tinymce?.get('Body')?.mode.set('readonly');
+        const message = document.createElement('p');
+        message.textContent = result.error ?? text.readOnly;
+        const links = [];
+        if (result.revisionUrl) {
+            const revision = document.createElement('a');
+            revision.href = result.revisionUrl;
+            revision.textContent = result.revisionLink;
+            links.push(revision);
+        }
+
+        const current = document.createElement('a');
+        current.href = config.editUrl;
+        current.textContent = text.openCurrent;
+        links.push(current);
+        const actions = document.createElement('p');
+        actions.className = 'actions';
+        actions.append(...links);
+        lockLost.replaceChildren(message, actions);
+        lockLost.hidden = false;
+        setStatus(text.readOnly, true);
+    }
+
+    if (!readOnly) {
+        setInterval(() => autosave(), config.autosaveSeconds * 1000);
+        setInterval(() => heartbeat(), config.heartbeatSeconds * 1000);
+    }
+
     document.addEventListener('visibilitychange', () => {
         if (document.visibilityState === 'hidden') {
             autosave({ keepalive: true });
         }
     });
-    window.addEventListener('pagehide', () => autosave({ keepalive: true }));
+    window.addEventListener('pagehide', () => {
+        if (readOnly) {
+            return;
+        }
+
+        // A sent form keeps the lock: the page it leads to is this editor again (or the article has gone to the editors).
+        if (isDirty()) {
+            autosave({ keepalive: true, release: !leaving });
+        } else if (!leaving) {
+            releaseLock();
+        }
+    });
+    // Back from the browser's page cache: the lock was let go when the page was left.
+    window.addEventListener('pageshow', event => {
+        if (event.persisted) {
+            heartbeat();
+        }
+    });
     window.addEventListener('beforeunload', event => {
         if (isDirty() && !leaving) {
             event.preventDefault();
         }
     });
     form.addEventListener('submit', event => {
+        if (readOnly) {
+            event.preventDefault();
+            return;
+        }
+
         if (saving) {
             // Sent now, the form would carry the version the autosave is replacing and come back as
             // "someone else saved": wait for the autosave and send it with the new version.
@@ -357,28 +492,34 @@
     }
 
     featuredPreview.querySelector('[data-remove-image]')?.addEventListener('click', removeFeaturedImage);
-    featuredFile.addEventListener('change', () => {
+    // Read-only pages have no photo chooser; a page that turns read-only ignores what is dropped on it.
+    featuredFile?.addEventListener('change', () => {
         if (featuredFile.files.length > 0) {
             useFeaturedFile(featuredFile.files[0]);
         }
     });
     featuredBox.addEventListener('dragover', event => {
         event.preventDefault();
-        featuredBox.classList.add('drop-target');
+        if (!readOnly) {
+            featuredBox.classList.add('drop-target');
+        }
     });
     featuredBox.addEventListener('dragleave', () => featuredBox.classList.remove('drop-target'));
     featuredBox.addEventListener('drop', event => {
         event.preventDefault();
         featuredBox.classList.remove('drop-target');
         const file = event.dataTransfer?.files?.[0];
-        if (file) {
+        if (file && !readOnly && featuredFile) {
             useFeaturedFile(file);
         }
     });
 
     // --- TinyMCE -------------------------------------------------------------------------------
     if (!window.tinymce) {
-        offerCopy({ setContent: html => { form.elements.namedItem('Body').value = html; } });
+        if (!readOnly) {
+            offerCopy({ setContent: html => { form.elements.namedItem('Body').value = html; } });
+        }
+
         return;
     }
 
@@ -386,6 +527,7 @@
     window.tinymce.init({
         selector: '#Body',
         license_key: config.licenseKey,
+        readonly: readOnly,
         language: vietnamese ? 'vi' : 'en',
         language_url: vietnamese ? '/lib/tinymce/langs/vi.js' : undefined,
         plugins: 'lists advlist link autolink image media table fullscreen wordcount searchreplace charmap code',
@@ -412,6 +554,11 @@
         setup: editor => {
             editor.on('input change undo redo', changed);
         },
-        init_instance_callback: editor => offerCopy(editor),
+        // Read-only, the page only shows the article: a copy kept here waits until this person may edit again.
+        init_instance_callback: editor => {
+            if (!readOnly) {
+                offerCopy(editor);
+            }
+        },
     });
 })();
