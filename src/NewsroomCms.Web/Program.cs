@@ -129,6 +129,7 @@ builder.Services.AddScoped<ArticleEditing>();
 builder.Services.AddScoped<ArticleLocks>();
 builder.Services.AddScoped<SaveConflicts>();
 builder.Services.AddScoped<SlugHistory>();
+builder.Services.AddCatalog();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
 builder.Services.AddNotifications();
