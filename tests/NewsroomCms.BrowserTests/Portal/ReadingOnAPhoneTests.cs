@@ -34,7 +34,9 @@ public sealed class ReadingOnAPhoneTests(NewsroomSite site) : BrowserTest(site)
         await page.GetByRole(AriaRole.Link, new() { Name = paper.Title }).First.ClickAsync();
         await Expect(page).ToHaveURLAsync(Url("/bai-viet/" + paper.Slug));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(paper.Title);
-        await Expect(page.Locator("article.article .meta")).ToContainTextAsync("Đăng lúc");
+        await Expect(page.Locator("article.article .meta").First).ToContainTextAsync("Đăng lúc");
+        await Expect(page.Locator("article.article .meta").First).ToContainTextAsync("Cập nhật lúc");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Đính chính" })).ToBeVisibleAsync();
         await Expect(page.Locator("figure.featured img")).ToHaveJSPropertyAsync("complete", true);
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Đường dẫn" }).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Trang chủ", paper.Section]);
         await AssertFitsThePhoneAsync(page);
@@ -72,6 +74,8 @@ public sealed class ReadingOnAPhoneTests(NewsroomSite site) : BrowserTest(site)
     /// <summary>A small paper: settings, two sections, a pen name, a tag, a photo and a few articles.</summary>
     private async Task<Paper> SeedAsync()
     {
+        var editorEmail = $"{Guid.NewGuid():N}@baotinh.vn";
+        await Site.CreateAccountAsync("Biên tập viên", editorEmail, "bien-tap-2026", Roles.Editor);
         using var scope = Site.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
         var store = scope.ServiceProvider.GetRequiredService<ImageStore>();
@@ -117,6 +121,10 @@ public sealed class ReadingOnAPhoneTests(NewsroomSite site) : BrowserTest(site)
         lead.FeaturedImageAlt = "Nông dân thu hoạch lúa trên cánh đồng";
         lead.FeaturedImageCaption = "Cánh đồng lúa ở xã Đức Thạnh.";
         lead.FeaturedImageCredit = "Trường Hà";
+        // Updated and corrected, so the page shows the update line and the correction notices too.
+        lead.PublicUpdatedAt = now.AddMinutes(-20);
+        var editorId = db.Users.Single(u => u.Email == editorEmail).Id;
+        lead.Corrections.Add(new ArticleCorrection { Notice = "Năng suất bình quân là 7,5 tấn/ha, không phải 8,5 tấn/ha như đã đưa.", CreatedAt = now.AddMinutes(-20), CreatedById = editorId });
         lead.Tags.Add(tag);
         lead.Authors.Add(new ArticleAuthor { Author = author, Position = 0 });
         var second = Article("Giá phân bón giảm mạnh đầu vụ", "Giá các loại phân bón trên thị trường giảm từ 10 - 15% so với cùng kỳ.", economy, now.AddHours(-3));
