@@ -33,10 +33,11 @@ public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, News
             .Select(s => new { s.Position, s.ArticleId })
             .ToListAsync(cancellationToken);
         var chosenIds = chosen.Select(c => c.ArticleId).ToList();
-        // No query for no ids: "IN ()" is a constant false that SQLite still plans as a table scan.
+        // No query at all for an empty front page: "IN ()" makes SQLite plan a scan it then never runs.
         var chosenArticles = chosenIds.Count == 0
-            ? new Dictionary<int, ArticleSummary>()
-            : (await Published.Where(a => chosenIds.Contains(a.Id)).Select(ArticleSummary.FromArticle).ToListAsync(cancellationToken)).ToDictionary(a => a.Id);
+            ? []
+            : (await Published.Where(a => chosenIds.Contains(a.Id)).Select(ArticleSummary.FromArticle).ToListAsync(cancellationToken))
+                .ToDictionary(a => a.Id);
 
         var places = FrontPageSlot.FeaturedCount + 1;
         var fillers = new Queue<ArticleSummary>(await Newest(Published.Where(a => !chosenIds.Contains(a.Id)))
@@ -108,7 +109,7 @@ public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, News
                 .ToListAsync(cancellationToken);
             // Stable: among equal counts the newest stays first.
             var best = candidates.OrderByDescending(c => c.Shared).Take(RelatedCount).Select(c => c.Id).ToList();
-            var found = best.Count == 0 ? new Dictionary<int, ArticleSummary>() : (await Published.Where(a => best.Contains(a.Id)).Select(ArticleSummary.FromArticle).ToListAsync(cancellationToken)).ToDictionary(a => a.Id);
+            var found = (await Published.Where(a => best.Contains(a.Id)).Select(ArticleSummary.FromArticle).ToListAsync(cancellationToken)).ToDictionary(a => a.Id);
             related.AddRange(best.Where(found.ContainsKey).Select(id => found[id]));
         }
 
