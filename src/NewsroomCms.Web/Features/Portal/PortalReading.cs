@@ -109,7 +109,9 @@ public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, News
                 .ToListAsync(cancellationToken);
             // Stable: among equal counts the newest stays first.
             var best = candidates.OrderByDescending(c => c.Shared).Take(RelatedCount).Select(c => c.Id).ToList();
-            var found = (await Published.Where(a => best.Contains(a.Id)).Select(ArticleSummary.FromArticle).ToListAsync(cancellationToken)).ToDictionary(a => a.Id);
+            var found = best.Count == 0
+                ? []
+                : (await Published.Where(a => best.Contains(a.Id)).Select(ArticleSummary.FromArticle).ToListAsync(cancellationToken)).ToDictionary(a => a.Id);
             related.AddRange(best.Where(found.ContainsKey).Select(id => found[id]));
         }
 
