@@ -15,6 +15,7 @@ using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Catalog;
 using NewsroomCms.Web.Features.Feeds;
 using NewsroomCms.Web.Features.Media;
+using NewsroomCms.Web.Features.Notifications;
 using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Features.Search;
 using NewsroomCms.Web.Features.Shared;
@@ -129,6 +130,7 @@ builder.Services.AddScoped<SlugHistory>();
 builder.Services.AddCatalog();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
+builder.Services.AddNotifications();
 builder.Services.AddFeeds(builder.Configuration);
 // Public-change steps run in this order: the search index is updated before cached pages are evicted,
 // so a search in between cannot put stale results back in the cache.

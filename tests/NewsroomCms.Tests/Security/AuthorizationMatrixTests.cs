@@ -109,6 +109,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site)
         Editors("POST", "newsroom/review/{id:int}/unschedule"),
         Editors("POST", "newsroom/review/{id:int}/take-down"),
         Editors("POST", "newsroom/review/{id:int}/republish"),
+        Editors("POST", "newsroom/review/{id:int}/correct"),
+        // Each person's own notifications; someone else's answer 404 (NotificationsPageTests).
+        Member("GET", "newsroom/notifications"),
+        Member("GET", "newsroom/notifications/{id:long}"),
+        Member("POST", "newsroom/notifications/{id:long}/read"),
+        Member("POST", "newsroom/notifications/read-all"),
         Editors("GET", "newsroom/sections"),
         Editors("POST", "newsroom/sections"),
         Editors("GET", "newsroom/sections/{id:int}"),
@@ -333,6 +339,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site)
                 path = path.Replace("{id}", user.Id, StringComparison.Ordinal);
             }
 
+            if (path.Contains("{id:long}", StringComparison.Ordinal))
+            {
+                var id = await NotificationAsync(_actors[actor].User ?? _actors[Actor.ReporterOwn].User!);
+                path = path.Replace("{id:long}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            }
+
             path = path.Replace("{number:int}", "1", StringComparison.Ordinal);
             Assert.DoesNotContain("{", path, StringComparison.Ordinal);
             return path;
@@ -384,6 +396,23 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site)
             db.MediaAssets.Add(photo);
             await db.SaveChangesAsync();
             return photo.Id;
+        }
+
+        /// <summary>A fresh notification of the acting user's (or of the "own" reporter's, for anonymous).</summary>
+        private async Task<long> NotificationAsync(ApplicationUser user)
+        {
+            using var scope = Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+            var notification = new Notification
+            {
+                UserId = user.Id,
+                Kind = NotificationKind.Published,
+                ArticleTitle = "Họp báo cung cấp thông tin",
+                CreatedAt = Clock.GetUtcNow().UtcDateTime,
+            };
+            db.Notifications.Add(notification);
+            await db.SaveChangesAsync();
+            return notification.Id;
         }
 
         /// <summary>A fresh section, last in the navigation.</summary>

@@ -25,6 +25,11 @@ public sealed class RoleAccessTests(NewsroomAppFactory app) : IClassFixture<News
     [InlineData(Roles.Reporter, "/newsroom/review", 403)]
     [InlineData(Roles.Editor, "/newsroom/review", 200)]
     [InlineData(Roles.Admin, "/newsroom/review", 200)]
+    [InlineData(Anonymous, "/newsroom/notifications", SignInFirst)]
+    [InlineData(NoRole, "/newsroom/notifications", 403)]
+    [InlineData(Roles.Reporter, "/newsroom/notifications", 200)]
+    [InlineData(Roles.Editor, "/newsroom/notifications", 200)]
+    [InlineData(Roles.Admin, "/newsroom/notifications", 200)]
     public async Task WhoMayOpenWhichBackOfficePage(string who, string path, int expected)
     {
         using var client = new FormClient(app).InEnglish();

@@ -54,6 +54,12 @@ public sealed class ArticleInput
     [Display(Name = "Alternative text")]
     public string? FeaturedImageAlt { get; set; }
 
+    /// <summary>
+    /// Only for a published article: a đính chính published with this update, when it fixes a mistake.
+    /// Its length is checked once cleaned (see <c>ArticleCorrections.Clean</c>); never part of the article itself.
+    /// </summary>
+    public string? CorrectionNotice { get; set; }
+
     public static ArticleInput From(Article article) => new()
     {
         Version = article.Version,

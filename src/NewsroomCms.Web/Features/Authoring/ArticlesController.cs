@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Media;
+using NewsroomCms.Web.Features.Notifications;
 using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Features.Workflow;
 using NewsroomCms.Web.Security;
@@ -26,7 +27,9 @@ public sealed class ArticlesController(
     ArticleEditing editing,
     ArticleLocks locks,
     SaveConflicts conflicts,
+    ArticleCorrections corrections,
     PublicArticleChanges publicChanges,
+    Notifier notifier,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     NewsroomTime time,
@@ -116,6 +119,11 @@ public sealed class ArticlesController(
             return await ConflictPageAsync(id, input, userId);
         }
 
+        if (article.Status == ArticleStatus.Published)
+        {
+            return await UpdatePublishedAsync(article, input, userId);
+        }
+
         var problems = await editing.ApplyAsync(article, input, userId);
         if (problems.Count > 0)
         {
@@ -165,6 +173,7 @@ public sealed class ArticlesController(
         article.SubmittedAt = now;
         article.ReviewStartedAt = null;
         db.AuditEvents.Add(ArticleAudit(article, action, from, decision.To, note: null));
+        await notifier.ToEditorsAsync(NotificationKind.Submitted, article.Id, article.Title, userId, note: null);
         if (!await TrySaveAsync(article))
         {
             return await ConflictPageAsync(id, input, userId);
@@ -176,6 +185,103 @@ public sealed class ArticlesController(
         TempData["Message"] = text["“{0}” was sent to the editors.", article.Title].Value;
         return Redirect("/newsroom");
     }
+
+    /// <summary>
+    /// Saving a published article changes what readers see at once: when anything they see changed, the
+    /// public "updated" time moves and the change is announced (caches, search index). A save that changed
+    /// nothing they see does neither. With a correction notice, the fix and its đính chính go out together.
+    /// </summary>
+    private async Task<IActionResult> UpdatePublishedAsync(Article article, ArticleInput input, string userId)
+    {
+        var notice = ArticleCorrections.Clean(input.CorrectionNotice);
+        if (notice.Length > ArticleCorrection.NoticeMaxLength)
+        {
+            ModelState.AddModelError(nameof(ArticleInput.CorrectionNotice), NoticeTooLong());
+            return View("Editor", await BuildEditorAsync(article, input, missing: [], EditorLock.Held));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = ArticleRevision.Snapshot(article, 0, userId, now, reason: null);
+        var problems = await editing.ApplyAsync(article, input, userId);
+        if (problems.Count > 0)
+        {
+            foreach (var (field, message) in problems)
+            {
+                ModelState.AddModelError(field, message);
+            }
+
+            return View("Editor", await BuildEditorAsync(article, input, missing: [], EditorLock.Held));
+        }
+
+        var saved = await RecordPublishedSaveAsync(article, before, notice, userId, now);
+        if (!await TrySaveAsync(article))
+        {
+            return await ConflictPageAsync(article.Id, input, userId);
+        }
+
+        await AnnounceAsync(article.Id, saved);
+        TempData["Message"] = PublishedSaveMessage(saved, now);
+        return RedirectToAction(nameof(Edit), new { id = article.Id });
+    }
+
+    /// <summary>What a save of a published article changed for readers.</summary>
+    private sealed record PublishedSave(bool Updated, bool Corrected);
+
+    /// <summary>
+    /// For a published article, before the save: the public update time and article.update when what readers
+    /// see changed since <paramref name="before"/>, the correction when there is a notice (with its revision),
+    /// otherwise a plain revision.
+    /// </summary>
+    private async Task<PublishedSave> RecordPublishedSaveAsync(Article article, ArticleRevision before, string notice, string userId, DateTime now)
+    {
+        var updated = !ArticleEditing.SameContent(before, ArticleRevision.Snapshot(article, 0, userId, now, reason: null));
+        if (updated)
+        {
+            article.PublicUpdatedAt = now;
+            db.AuditEvents.Add(PublishingAudit.Event(now, userId, UpdatePublishedAction, article.Id, ArticleStatus.Published, ArticleStatus.Published));
+        }
+
+        if (notice.Length > 0)
+        {
+            await corrections.AddAsync(article, notice, userId, now);
+        }
+        else
+        {
+            await editing.AddRevisionAsync(article, userId, "saved");
+        }
+
+        logger.LogInformation("Published article {ArticleId} saved by {UserId}: updated {Updated}, corrected {Corrected}", article.Id, userId, updated, notice.Length > 0);
+        return new PublishedSave(updated, notice.Length > 0);
+    }
+
+    /// <summary>After the save is committed: the public-change steps (caches, search index, notifications).</summary>
+    private async Task AnnounceAsync(int articleId, PublishedSave saved)
+    {
+        if (saved.Updated)
+        {
+            await publicChanges.AnnounceAsync(articleId, PublicChange.Updated);
+        }
+
+        if (saved.Corrected)
+        {
+            await publicChanges.AnnounceAsync(articleId, PublicChange.Corrected);
+        }
+    }
+
+    private string PublishedSaveMessage(PublishedSave saved, DateTime now)
+    {
+        var at = time.ToLocal(now).ToString("HH:mm", CultureInfo.InvariantCulture);
+        return (saved.Corrected
+            ? text["The article is updated and the correction published at {0}.", at]
+            : saved.Updated
+                ? text["The published article was updated at {0}.", at]
+                : text["Nothing readers see has changed: the published article stays as it was."]).Value;
+    }
+
+    private string NoticeTooLong() => text["The correction notice is too long: at most {0} characters.", ArticleCorrection.NoticeMaxLength];
+
+    /// <summary>The audit action of a saved change to a published article's public content.</summary>
+    public const string UpdatePublishedAction = "article.update";
 
     /// <summary>
     /// Saves the working copy without a revision, for the editor's timer and for leaving the page (then with
@@ -195,6 +301,13 @@ public sealed class ArticlesController(
         if (!ArticleWorkflow.CanEditContent(article.Status, editing.ActorFor(article, User)))
         {
             return StatusCode(StatusCodes.Status403Forbidden, new { error = text["This article can no longer be changed by you: it is {0}.", text.Status(article.Status)].Value });
+        }
+
+        if (article.Status == ArticleStatus.Published)
+        {
+            // Readers would see half-typed text, and every autosave would be an update evicting caches and
+            // reindexing. The editor page does not autosave a published article; the browser keeps a copy.
+            return StatusCode(StatusCodes.Status403Forbidden, new { error = text["A published article is not saved automatically: press “Update the published article” when your changes are ready for readers."].Value });
         }
 
         var userId = users.GetUserId(User)!;
@@ -440,9 +553,16 @@ public sealed class ArticlesController(
             return RedirectToAction(nameof(Edit), new { id });
         }
 
+        var restoredAt = clock.GetUtcNow().UtcDateTime;
+        var published = article.Status == ArticleStatus.Published;
+        if (published)
+        {
+            article.PublicUpdatedAt = restoredAt;
+        }
+
         db.AuditEvents.Add(new AuditEvent
         {
-            OccurredAt = clock.GetUtcNow().UtcDateTime,
+            OccurredAt = restoredAt,
             UserId = userId,
             Action = "article.restore",
             EntityType = nameof(Article),
@@ -452,6 +572,11 @@ public sealed class ArticlesController(
         if (!await TrySaveAsync(article))
         {
             return await RevisionRefusalAsync(id, number, StatusCodes.Status409Conflict, StaleRestoreMessage());
+        }
+
+        if (published)
+        {
+            await publicChanges.AnnounceAsync(id, PublicChange.Updated);
         }
 
         logger.LogInformation("Article {ArticleId} restored from revision {Number} by {UserId}", id, number, userId);
@@ -512,6 +637,15 @@ public sealed class ArticlesController(
             return await ConflictPageAsync(id, input.Mine, userId, input.Keep, keptRevision);
         }
 
+        var notice = ArticleCorrections.Clean(input.Mine.CorrectionNotice);
+        if (current.Status == ArticleStatus.Published && notice.Length > ArticleCorrection.NoticeMaxLength)
+        {
+            ModelState.AddModelError(string.Empty, NoticeTooLong());
+            return await ConflictPageAsync(id, input.Mine, userId, input.Keep, keptRevision);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = current.Status == ArticleStatus.Published ? ArticleRevision.Snapshot(current, 0, userId, now, reason: null) : null;
         var chosen = SaveConflicts.Combine(current, input.Mine, parts.Select(p => p.Field), input.Keep, slugFollowsTitle);
         var problems = await editing.ApplyAsync(current, chosen, userId);
         if (problems.Count > 0)
@@ -524,7 +658,12 @@ public sealed class ArticlesController(
             return await ConflictPageAsync(id, input.Mine, userId, input.Keep, keptRevision);
         }
 
-        await editing.AddRevisionAsync(current, userId, "saved");
+        var published = before is null ? null : await RecordPublishedSaveAsync(current, before, notice, userId, now);
+        if (published is null)
+        {
+            await editing.AddRevisionAsync(current, userId, "saved");
+        }
+
         if (!await TrySaveAsync(current))
         {
             ModelState.AddModelError(string.Empty, text["Someone saved the article again while you were choosing. The current version below is the newest one: check your choices and save again."]);
@@ -532,6 +671,13 @@ public sealed class ArticlesController(
         }
 
         logger.LogInformation("Article {ArticleId}: save conflict resolved by {UserId}", id, userId);
+        if (published is not null)
+        {
+            await AnnounceAsync(id, published);
+            TempData["Message"] = PublishedSaveMessage(published, now);
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
         TempData["Message"] = text["Saved at {0}, with the parts you chose.", time.ToLocal(current.UpdatedAt).ToString("HH:mm", CultureInfo.InvariantCulture)].Value;
         return RedirectToAction(nameof(Edit), new { id });
     }
@@ -577,19 +723,13 @@ public sealed class ArticlesController(
         try
         {
             await db.SaveChangesAsync();
+            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
             logger.LogInformation("Concurrent change to article {ArticleId}", article.Id);
             return false;
         }
-
-        if (editing.TakePublicAddressChange(article.Id))
-        {
-            await publicChanges.AnnounceAsync(article.Id, PublicChange.Updated);
-        }
-
-        return true;
     }
 
     private async Task<RevisionView?> RevisionPageAsync(Article article, int number, string? error)

@@ -41,6 +41,11 @@ public static class RevisionReasons
             return text["kept before a restore"];
         }
 
+        if (reason == Workflow.ArticleCorrections.RevisionReason)
+        {
+            return text["correction"];
+        }
+
         if (reason == KeptAtConflict)
         {
             return text["the version of {0} when someone else had saved first", by];

@@ -15,7 +15,9 @@ public sealed record ArticlePage(
     string? SectionSlug,
     IReadOnlyList<LinkedName> Authors,
     IReadOnlyList<LinkedName> Tags,
-    PageImage? FeaturedImage)
+    PageImage? FeaturedImage,
+    DateTime? PublicUpdatedAt,
+    IReadOnlyList<CorrectionNotice> Corrections)
 {
     /// <summary>
     /// The one projection of an article for its public page; the newsroom preview uses it too, so the
@@ -35,8 +37,13 @@ public sealed record ArticlePage(
         a.Tags.OrderBy(t => t.Name).Select(t => new LinkedName(t.Name, t.Slug)).ToList(),
         a.FeaturedImage == null
             ? null
-            : new PageImage(a.FeaturedImage.StoredName, a.FeaturedImage.ContentType, a.FeaturedImage.Width, a.FeaturedImage.Height, a.FeaturedImageCaption, a.FeaturedImageCredit, a.FeaturedImageAlt));
+            : new PageImage(a.FeaturedImage.StoredName, a.FeaturedImage.ContentType, a.FeaturedImage.Width, a.FeaturedImage.Height, a.FeaturedImageCaption, a.FeaturedImageCredit, a.FeaturedImageAlt),
+        a.PublicUpdatedAt,
+        a.Corrections.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Select(c => new CorrectionNotice(c.Notice, c.CreatedAt)).ToList());
 }
+
+/// <summary>A đính chính as readers see it: the notice and when it was published.</summary>
+public sealed record CorrectionNotice(string Notice, DateTime CreatedAt);
 
 public sealed record LinkedName(string Name, string Slug);
 

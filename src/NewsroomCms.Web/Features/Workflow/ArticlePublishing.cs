@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Notifications;
 
 namespace NewsroomCms.Web.Features.Workflow;
 
@@ -16,12 +17,14 @@ public sealed class ArticlePublishing(
     NewsroomDbContext db,
     TimeProvider clock,
     PublicArticleChanges publicChanges,
+    Notifier notifier,
     IOptions<WorkflowOptions> options,
     ILogger<ArticlePublishing> logger)
 {
     /// <summary>
     /// Publishes every scheduled article whose time has come. One article that fails is logged and audited
     /// as <see cref="PublishingAudit.ScheduleFailed"/>, and the others are still published; the next run tries it again.
+    /// The editors are notified of its first failure only, not of every run that fails again.
     /// </summary>
     /// <returns>How many articles this call published (not those another instance published meanwhile).</returns>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
@@ -30,7 +33,7 @@ public sealed class ArticlePublishing(
         var due = await db.Articles.AsNoTracking()
             .Where(a => a.Status == ArticleStatus.Scheduled && a.ScheduledAt <= now)
             .OrderBy(a => a.ScheduledAt).ThenBy(a => a.Id)
-            .Select(a => new { a.Id, ScheduledAt = a.ScheduledAt!.Value })
+            .Select(a => new { a.Id, a.Title, ScheduledAt = a.ScheduledAt!.Value })
             .ToListAsync(cancellationToken);
 
         var published = 0;
@@ -56,7 +59,7 @@ public sealed class ArticlePublishing(
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 logger.LogError(ex, "Publishing scheduled article {ArticleId} failed; the next run tries again", article.Id);
-                await RecordAsync(PublishingAudit.Event(Now, null, PublishingAudit.ScheduleFailed, article.Id, ArticleStatus.Scheduled, to: null, PublishingAudit.Describe(ex)), cancellationToken);
+                await RecordFailureAsync(article.Id, article.Title, article.ScheduledAt, PublishingAudit.Describe(ex), cancellationToken);
             }
         }
 
@@ -168,18 +171,33 @@ public sealed class ArticlePublishing(
         return true;
     }
 
-    /// <summary>Writes down a failure if it can: the database may be what failed.</summary>
-    private async Task RecordAsync(AuditEvent audit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes down a failure if it can (the database may be what failed), with a notification to the editors
+    /// when it is the first failure since the article's scheduled time: the scheduler retries every run, and
+    /// one notice per failure streak is enough. After a reschedule the old failures no longer count.
+    /// </summary>
+    private async Task RecordFailureAsync(int articleId, string title, DateTime scheduledAt, string error, CancellationToken cancellationToken)
     {
-        var entry = db.AuditEvents.Add(audit);
+        var now = Now;
+        var entityId = articleId.ToString(CultureInfo.InvariantCulture);
         try
         {
+            var failedBefore = await db.AuditEvents.AnyAsync(
+                e => e.EntityType == nameof(Article) && e.EntityId == entityId && e.Action == PublishingAudit.ScheduleFailed && e.OccurredAt >= scheduledAt,
+                cancellationToken);
+            db.AuditEvents.Add(PublishingAudit.Event(now, null, PublishingAudit.ScheduleFailed, articleId, ArticleStatus.Scheduled, to: null, error));
+            if (!failedBefore)
+            {
+                await notifier.ToEditorsAsync(NotificationKind.ScheduleFailed, articleId, title, actorId: null, error, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            entry.State = EntityState.Detached;
-            logger.LogError(ex, "Could not record {AuditAction} for article {ArticleId}", audit.Action, audit.EntityId);
+            // Nothing of this attempt stays pending for the next article's save.
+            db.ChangeTracker.Clear();
+            logger.LogError(ex, "Could not record {AuditAction} for article {ArticleId}", PublishingAudit.ScheduleFailed, articleId);
         }
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Authoring;
+using NewsroomCms.Web.Features.Notifications;
 using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Security;
 
@@ -25,6 +26,8 @@ public sealed class ReviewController(
     ArticleLocks locks,
     ArticlePublishing publishing,
     PublicArticleChanges publicChanges,
+    ArticleCorrections corrections,
+    Notifier notifier,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     NewsroomTime time,
@@ -74,8 +77,9 @@ public sealed class ReviewController(
                 .Select(a => new ReporterChoice(a.CreatedById!, a.CreatedBy!.DisplayName)).Distinct().ToListAsync())
             .OrderBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true))
             .ToList();
+        var missed = await publishing.MissedAsync();
         Response.Headers.CacheControl = "no-store";
-        return View("Queue", new QueueView(filter, sections, reporters, rows, scheduled, published));
+        return View("Queue", new QueueView(filter, sections, reporters, rows, scheduled, published, missed));
     }
 
     [HttpGet("{id:int}")]
@@ -146,6 +150,7 @@ public sealed class ReviewController(
         {
             Apply(article, action, decision.To, note, scheduledAt, now, editorId);
             db.AuditEvents.Add(PublishingAudit.Event(now, editorId, PublishingAudit.For(action), id, from, decision.To, note));
+            await NotifyAsync(article, action, note, scheduledAt, editorId);
             try
             {
                 await db.SaveChangesAsync();
@@ -166,6 +171,68 @@ public sealed class ReviewController(
         TempData["Message"] = Done(action, article.Title, scheduledAt);
         return action == WorkflowAction.RequestChanges ? RedirectToAction(nameof(Index)) : RedirectToAction(nameof(Article), new { id });
     }
+
+    /// <summary>
+    /// A correction (đính chính) of a published article: a public notice, with the article's text as it is
+    /// now (an editor fixes the text in the editor first, or there together with the notice).
+    /// </summary>
+    [HttpPost("{id:int}/correct")]
+    public async Task<IActionResult> Correct(int id, CorrectionInput input)
+    {
+        var article = await editing.LoadAsync(id);
+        if (article is null)
+        {
+            return NotFound();
+        }
+
+        var notice = ArticleCorrections.Clean(input.Notice);
+        if (notice.Length > ArticleCorrection.NoticeMaxLength)
+        {
+            return await RefuseCorrectionAsync(id, input, StatusCodes.Status422UnprocessableEntity,
+                text["The correction notice is too long: at most {0} characters.", ArticleCorrection.NoticeMaxLength]);
+        }
+
+        if (input.Version != article.Version)
+        {
+            return await RefuseCorrectionAsync(id, input, StatusCodes.Status409Conflict, StaleMessage());
+        }
+
+        if (article.Status != ArticleStatus.Published)
+        {
+            return await RefuseCorrectionAsync(id, input, StatusCodes.Status422UnprocessableEntity, text["Only a published article can be corrected."]);
+        }
+
+        if (notice.Length == 0)
+        {
+            return await RefuseCorrectionAsync(id, input, StatusCodes.Status422UnprocessableEntity, text["Write the correction notice readers will see."]);
+        }
+
+        var editorId = users.GetUserId(User)!;
+        await corrections.AddAsync(article, notice, editorId, clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Concurrent change to article {ArticleId} during a correction", id);
+            return await RefuseCorrectionAsync(id, input, StatusCodes.Status409Conflict, StaleMessage());
+        }
+
+        await publicChanges.AnnounceAsync(id, PublicChange.Corrected);
+        logger.LogInformation("Article {ArticleId}: correction published by {UserId}", id, editorId);
+        TempData["Message"] = text["The correction to “{0}” is published under the article.", article.Title].Value;
+        return RedirectToAction(nameof(Article), new { id });
+    }
+
+    /// <summary>The writers hear of every decision on their article; publication is told by <see cref="PublishedNotifications"/>.</summary>
+    private Task NotifyAsync(Article article, WorkflowAction action, string? note, DateTime? scheduledAt, string editorId) => action switch
+    {
+        WorkflowAction.RequestChanges => notifier.ToWritersAsync(NotificationKind.ChangesRequested, article.Id, article.Title, article.CreatedById, editorId, note),
+        WorkflowAction.Schedule => notifier.ToWritersAsync(NotificationKind.Scheduled, article.Id, article.Title, article.CreatedById, editorId, NotificationText.ScheduledAtNote(scheduledAt!.Value)),
+        WorkflowAction.TakeDown => notifier.ToWritersAsync(NotificationKind.TakenDown, article.Id, article.Title, article.CreatedById, editorId, note),
+        _ => Task.CompletedTask,
+    };
 
     private void Apply(Article article, WorkflowAction action, ArticleStatus to, string? note, DateTime? scheduledAt, DateTime now, string editorId)
     {
@@ -216,6 +283,22 @@ public sealed class ReviewController(
         return View("Review", view);
     }
 
+    /// <summary>The review page again, with why no correction was published and the notice as the editor typed it.</summary>
+    private async Task<IActionResult> RefuseCorrectionAsync(int id, CorrectionInput input, int status, string message)
+    {
+        db.ChangeTracker.Clear();
+        var view = await BuildAsync(id, new ReviewInput(), failed: null);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        ModelState.AddModelError(string.Empty, message);
+        Response.StatusCode = status;
+        return View("Review", view with { Correction = input, CorrectionRefused = true });
+    }
+
     private async Task<ReviewView?> BuildAsync(int id, ReviewInput input, WorkflowAction? failed)
     {
         var article = await db.Articles.AsNoTracking().Include(a => a.CreatedBy).FirstOrDefaultAsync(a => a.Id == id);
@@ -251,7 +334,9 @@ public sealed class ReviewController(
             input,
             failed,
             // Someone with the article open in the editor: the Edit link leads to their banner and the take-over.
-            await locks.HolderOtherThanAsync(article, users.GetUserId(User)!));
+            await locks.HolderOtherThanAsync(article, users.GetUserId(User)!),
+            new CorrectionInput(),
+            CorrectionRefused: false);
     }
 
     private static string Fold(string text) => VietnameseText.RemoveDiacritics(VietnameseText.Normalize(text)).ToLowerInvariant();

@@ -18,6 +18,15 @@ public sealed class ReviewInput
     public DateTime? PublishAt { get; set; }
 }
 
+/// <summary>What the correction form posts: the public notice, and the version of the article the editor saw.</summary>
+public sealed class CorrectionInput
+{
+    public Guid Version { get; set; }
+
+    /// <summary>Plain text for readers; its length is checked once cleaned (see <see cref="ArticleCorrections.Clean"/>).</summary>
+    public string? Notice { get; set; }
+}
+
 public sealed record QueueFilter(int? Section, string? Reporter, string? Q);
 
 public sealed record QueueRow(int Id, string Title, string? Section, string Reporter, DateTime? SubmittedAt);
@@ -32,7 +41,8 @@ public sealed record QueueView(
     IReadOnlyList<ReporterChoice> Reporters,
     IReadOnlyList<QueueRow> Waiting,
     IReadOnlyList<ScheduledRow> Scheduled,
-    IReadOnlyList<PublishedRow> RecentlyPublished);
+    IReadOnlyList<PublishedRow> RecentlyPublished,
+    IReadOnlyList<MissedPublication> Missed);
 
 public sealed record ReporterChoice(string Id, string Name);
 
@@ -51,4 +61,6 @@ public sealed record ReviewView(
     IReadOnlyList<RevisionRow> Revisions,
     ReviewInput Input,
     WorkflowAction? FailedAction,
-    LockHolder? EditingBy);
+    LockHolder? EditingBy,
+    CorrectionInput Correction,
+    bool CorrectionRefused);

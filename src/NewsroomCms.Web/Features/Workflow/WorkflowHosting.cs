@@ -10,6 +10,7 @@ public static class WorkflowHosting
             .ValidateOnStart();
         services.AddScoped<ArticlePublishing>();
         services.AddScoped<PublicArticleChanges>();
+        services.AddScoped<ArticleCorrections>();
         services.AddHostedService<ScheduledPublisher>();
         return services;
     }

@@ -20,6 +20,8 @@
     let leaving = false;
     // Someone else has the article open: nothing is saved from this page (the server refuses it anyway).
     let readOnly = config.readOnly;
+    // No autosave for a published article: it changes for readers only when the editor presses Update.
+    const autosaves = Boolean(config.autosaveUrl);
     // The button the form was sent with while an autosave was on its way: sent again once that is back.
     let sendAfterAutosave;
 
@@ -169,7 +171,7 @@
 
     // `release`: the page is being left, so the lock goes once the text is in.
     async function autosave({ keepalive = false, release = false } = {}) {
-        if (!isDirty() || saving || readOnly) {
+        if (!autosaves || !isDirty() || saving || readOnly) {
             return;
         }
 
@@ -232,7 +234,7 @@
             return;
         }
 
-        if (isDirty()) {
+        if (isDirty() && autosaves) {
             await autosave();
             return;
         }
@@ -245,7 +247,7 @@
             });
             const result = await response.json().catch(() => ({}));
             if (result.lockedBy) {
-                if (isDirty()) {
+                if (isDirty() && autosaves) {
                     await autosave();
                 } else {
                     becomeReadOnly(result);
@@ -315,7 +317,10 @@
     }
 
     if (!readOnly) {
-        setInterval(() => autosave(), config.autosaveSeconds * 1000);
+        if (autosaves) {
+            setInterval(() => autosave(), config.autosaveSeconds * 1000);
+        }
+
         setInterval(() => heartbeat(), config.heartbeatSeconds * 1000);
     }
 
@@ -330,7 +335,7 @@
         }
 
         // A sent form keeps the lock: the page it leads to is this editor again (or the article has gone to the editors).
-        if (isDirty()) {
+        if (isDirty() && autosaves) {
             autosave({ keepalive: true, release: !leaving });
         } else if (!leaving) {
             releaseLock();
