@@ -22,10 +22,11 @@ using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Features.Site;
 using NewsroomCms.Web.Features.Workflow;
 using NewsroomCms.Web.Hosting;
+using NewsroomCms.Web.Hosting.Generation;
 using NewsroomCms.Web.Security;
 using Serilog;
 
-// `NewsroomCms.Web migrate|create-user|seed-demo|reindex-search ...` runs an admin command instead of the site.
+// `NewsroomCms.Web migrate|create-user|seed-demo|reindex-search|generate-articles ...` runs an admin command instead of the site.
 var command = AdminCommands.IsCommand(args);
 var builder = WebApplication.CreateBuilder(command ? [] : args);
 
@@ -118,6 +119,7 @@ builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
 builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<ArticleGenerator>();
 builder.Services.AddOptions<EditorOptions>()
     .Bind(builder.Configuration.GetSection(EditorOptions.SectionName))
     .Validate(EditorOptions.IsValid, "Editor:LockTimeout must be at least twice Editor:LockHeartbeatInterval, which must be at least 00:00:01.")
@@ -131,6 +133,7 @@ builder.Services.AddCatalog();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
 builder.Services.AddNotifications();
+builder.Services.AddPortal(builder.Configuration);
 builder.Services.AddFeeds(builder.Configuration);
 // Public-change steps run in this order: the search index is updated before cached pages are evicted,
 // so a search in between cannot put stale results back in the cache.
@@ -170,6 +173,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<SetupGate>();
 app.UseAuthorization();
+app.UseArticleViewCounting();
 app.UsePortalCaching();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

@@ -1,14 +1,16 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Search;
+using NewsroomCms.Web.Hosting.Generation;
 
 namespace NewsroomCms.Web.Hosting;
 
 /// <summary>
 /// Commands for automation (Docker, scripts), run by the same executable as the site:
-/// <c>NewsroomCms.Web migrate</c>, <c>create-user</c>, <c>seed-demo</c>, <c>reindex-search</c>. Passwords come from standard
+/// <c>NewsroomCms.Web migrate</c>, <c>create-user</c>, <c>seed-demo</c>, <c>reindex-search</c>, <c>generate-articles</c>. Passwords come from standard
 /// input, never from the command line where other users of the machine could read them.
 /// </summary>
 public static class AdminCommands
@@ -24,10 +26,14 @@ public static class AdminCommands
           migrate                                    Apply database migrations and exit.
           create-user --email E --name N --role R    Create an account; the password is read from standard input.
                                                      R is Admin, Editor or Reporter.
-          seed-demo [--with-accounts]                Add demo sections, authors and articles; with --with-accounts also
+          seed-demo [--with-accounts]                Add demo sections, authors, articles, site settings and page views,
+                                                     and a front page once an editor exists; with --with-accounts also
                                                      a demo reporter and editor, each with a random password shown once.
           reindex-search                             Rebuild the readers' search index from the published articles
                                                      (after a restore or an import; safe while the site runs).
+          generate-articles --count N [--seed S]     Add N published articles with generated Vietnamese text, sections,
+                                                     tags, pen names, photos and search index rows, for load tests
+                                                     (SQLite only; the same seed gives the same articles).
 
         Without a command the site runs. Configuration comes from appsettings.json and environment variables
         (Database__Provider, ConnectionStrings__Newsroom, ...).
@@ -53,6 +59,7 @@ public static class AdminCommands
                 "create-user" => await CreateUserAsync(services, options, input, output, error),
                 "seed-demo" => await SeedDemoAsync(services, flags, output),
                 "reindex-search" => await ReindexSearchAsync(services, output),
+                "generate-articles" => await GenerateArticlesAsync(services, options, flags, output, error),
                 "help" or "--help" => PrintUsage(output, null, Ok),
                 _ => PrintUsage(error, $"Unknown command '{name}'."),
             };
@@ -134,6 +141,38 @@ public static class AdminCommands
         await PrepareDatabaseAsync(scope.ServiceProvider);
         var indexed = await scope.ServiceProvider.GetRequiredService<SearchIndex>().RebuildAsync();
         output.WriteLine($"Indexed {indexed} published articles for search.");
+        return Ok;
+    }
+
+    private static async Task<int> GenerateArticlesAsync(IServiceProvider services, Dictionary<string, string> options, HashSet<string> flags, TextWriter output, TextWriter error)
+    {
+        if (flags.Count > 0 || options.Keys.Any(k => k is not ("count" or "seed")))
+        {
+            return PrintUsage(error, "generate-articles takes --count N and optionally --seed S.");
+        }
+
+        if (!options.TryGetValue("count", out var countText) || !int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            || count is < 1 or > ArticleGenerator.MaxCount)
+        {
+            return PrintUsage(error, $"generate-articles needs --count N, a whole number from 1 to {ArticleGenerator.MaxCount:N0}.");
+        }
+
+        var seed = 1;
+        if (options.TryGetValue("seed", out var seedText) && !int.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out seed))
+        {
+            return PrintUsage(error, "--seed must be a whole number.");
+        }
+
+        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider != DatabaseProvider.Sqlite)
+        {
+            // Bulk loading through SqlBulkCopy would be a second implementation to keep in step; load tests run on SQLite.
+            error.WriteLine("generate-articles works on SQLite only (Database:Provider is SqlServer): generate on SQLite for load tests.");
+            return Failed;
+        }
+
+        using var scope = services.CreateScope();
+        await PrepareDatabaseAsync(scope.ServiceProvider);
+        await scope.ServiceProvider.GetRequiredService<ArticleGenerator>().GenerateAsync(count, seed, output);
         return Ok;
     }
 

@@ -115,6 +115,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site)
         Member("GET", "newsroom/notifications/{id:long}"),
         Member("POST", "newsroom/notifications/{id:long}/read"),
         Member("POST", "newsroom/notifications/read-all"),
+        Editors("GET", "newsroom/front-page"),
+        Editors("POST", "newsroom/front-page"),
+        Editors("POST", "newsroom/front-page/clear"),
         Editors("GET", "newsroom/sections"),
         Editors("POST", "newsroom/sections"),
         Editors("GET", "newsroom/sections/{id:int}"),
@@ -144,6 +147,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site)
         Admins("POST", "newsroom/users/{id}/enable"),
         Admins("POST", "newsroom/users/{id}/reset-password"),
         Admins("GET", "newsroom/audit"),
+        Admins("GET", "newsroom/settings"),
+        Admins("POST", "newsroom/settings"),
     ];
 
     /// <summary>Signed-in endpoints outside the back office that need no row: signing out works for anyone signed in.</summary>

@@ -1,0 +1,257 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NewsroomCms.Testing;
+using NewsroomCms.Web.Data;
+using NewsroomCms.Web.Data.Sqlite;
+using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Catalog;
+using NewsroomCms.Web.Features.Feeds;
+using NewsroomCms.Web.Features.Portal;
+using NewsroomCms.Web.Features.Site;
+using NewsroomCms.Web.Hosting;
+
+namespace NewsroomCms.Tests.Performance;
+
+/// <summary>
+/// The public pages' queries read Articles through an index, never by scanning the table: a scan is
+/// fine with the demo's eight articles and a timeout with a million. The tests run the real code (the
+/// home page's action, the feeds' queries) and record the SQL it sends, or take an EF query's own
+/// command, and ask SQLite for the plan (<c>EXPLAIN QUERY PLAN</c>) with the same parameters, on a
+/// database of generated articles without ANALYZE statistics, as a newsroom's database would be.
+/// The section, tag and author queries are what those pages need until the portal's own are in main.
+/// </summary>
+public sealed partial class QueryPlanTests(QueryPlanTests.Database database) : IClassFixture<QueryPlanTests.Database>
+{
+    public sealed class Database : IAsyncLifetime
+    {
+        public NewsroomAppFactory App { get; } = new();
+
+        public async Task InitializeAsync()
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            var exit = await AdminCommands.RunAsync(App.Services, ["generate-articles", "--count", "300", "--seed", "11"], new StringReader(""), output, error);
+            Assert.True(exit == 0, error.ToString());
+        }
+
+        public Task DisposeAsync()
+        {
+            App.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task HomeLatestArticlesUseTheStatusAndPublicationTimeIndex()
+    {
+        var plans = await PlansOfAsync(async db =>
+        {
+            using var controller = new PortalController(db, new SlugHistory(db, TimeProvider.System));
+            await controller.Home();
+        });
+
+        var plan = Assert.Single(plans);
+        AssertNoScanOfArticles(plan);
+        Assert.Contains(plan, step => step.Contains("IX_Articles_Status_PublishedAt", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FeedsAndSitemapsReadArticlesThroughIndexes()
+    {
+        var plans = await PlansOfAsync(async db =>
+        {
+            var feeds = new FeedQueries(db, Options.Create(new SiteOptions()));
+            var section = await db.Sections.Select(s => s.Id).FirstAsync();
+            await feeds.LatestAsync(null, 20, CancellationToken.None);
+            await feeds.LatestAsync([section], 20, CancellationToken.None);
+            await feeds.PublishedSinceAsync(NewsroomAppFactory.Start.UtcDateTime.AddDays(-2), 1000, CancellationToken.None);
+            await feeds.EntriesAsync(SitemapPart.Articles, 1, 10_000, CancellationToken.None);
+        });
+
+        Assert.True(plans.Count >= 4, $"{plans.Count} queries");
+        Assert.All(plans, AssertNoScanOfArticles);
+    }
+
+    [Fact]
+    public async Task ArticlePageFindsTheArticleByItsSlug()
+    {
+        await WithDbAsync(async db =>
+        {
+            var slug = await db.Articles.Select(a => a.Slug).FirstAsync();
+            // As PortalController.Article queries it.
+            var query = db.Articles
+                .Where(a => a.Slug == slug && a.Status == ArticleStatus.Published)
+                .Select(ArticlePage.FromArticle);
+
+            var plan = await PlanAsync(db, query);
+
+            AssertNoScanOfArticles(plan);
+            Assert.Contains(plan, step => step.Contains("IX_Articles_Slug", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
+    public async Task SectionPagesUseTheSectionIndexEvenFarBack()
+    {
+        await WithDbAsync(async db =>
+        {
+            var section = await db.Sections.Select(s => s.Id).FirstAsync();
+            // A section's page N: what /chuyen-muc/{slug}?trang=N needs.
+            var query = db.Articles
+                .Where(a => a.Status == ArticleStatus.Published && a.SectionId == section)
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+                .Skip(999 * 20).Take(21)
+                .Select(a => new { a.Title, a.Slug, a.Sapo, a.PublishedAt });
+
+            var plan = await PlanAsync(db, query);
+
+            AssertNoScanOfArticles(plan);
+            Assert.Contains(plan, step => step.Contains("IX_Articles_SectionId_Status_PublishedAt", StringComparison.Ordinal));
+        });
+    }
+
+    /// <remarks>
+    /// Written with Any(), as EF writes a many-to-many filter, SQLite walks the newest published articles
+    /// (IX_Articles_Status_PublishedAt) and checks each one's link: quick for a common tag, up to the
+    /// whole index for a rare one. Starting from IX_ArticleTags_TagId_ArticleId instead sorts all of a
+    /// tag's articles, slow for a common one. Neither reads the table; which is better depends on the tag.
+    /// </remarks>
+    [Fact]
+    public async Task TagAndAuthorPagesReadArticlesThroughIndexes()
+    {
+        await WithDbAsync(async db =>
+        {
+            var tag = await db.Tags.Select(t => t.Id).FirstAsync();
+            var author = await db.Authors.Select(a => a.Id).FirstAsync();
+            // A tag's and an author's newest articles: what /the/{slug} and /tac-gia/{slug} need.
+            var byTag = db.Articles
+                .Where(a => a.Status == ArticleStatus.Published && a.Tags.Any(t => t.Id == tag))
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+                .Take(21)
+                .Select(a => new { a.Title, a.Slug, a.PublishedAt });
+            var byAuthor = db.Articles
+                .Where(a => a.Status == ArticleStatus.Published && a.Authors.Any(b => b.AuthorId == author))
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+                .Take(21)
+                .Select(a => new { a.Title, a.Slug, a.PublishedAt });
+
+            var tagPlan = await PlanAsync(db, byTag);
+            var authorPlan = await PlanAsync(db, byAuthor);
+
+            AssertNoScanOfArticles(tagPlan);
+            AssertNoScanOfArticles(authorPlan);
+            Assert.Contains(tagPlan, step => step.Contains("USING INDEX IX_Articles_Status_PublishedAt", StringComparison.Ordinal) || step.Contains("IX_ArticleTags_TagId_ArticleId", StringComparison.Ordinal));
+            Assert.Contains(authorPlan, step => step.Contains("USING INDEX IX_Articles_Status_PublishedAt", StringComparison.Ordinal) || step.Contains("IX_ArticleAuthors_AuthorId_ArticleId", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
+    public async Task TheCheckCatchesAScan()
+    {
+        await WithDbAsync(async db =>
+        {
+            // Sapo has no index: this query must read every article.
+            var plan = await PlanAsync(db, db.Articles.Where(a => a.Sapo.StartsWith("Sáng")).Select(a => a.Id));
+
+            Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertNoScanOfArticles(plan));
+        });
+    }
+
+    /// <summary>
+    /// Runs real code (a controller action, a query service) on a context that records every command it
+    /// sends, and returns the plan of each SELECT that reads Articles.
+    /// </summary>
+    private async Task<List<List<string>>> PlansOfAsync(Func<NewsroomDbContext, Task> run)
+    {
+        var recorder = new CommandRecorder();
+        var options = new DbContextOptionsBuilder<SqliteNewsroomDbContext>()
+            .UseSqlite($"Data Source={database.App.DatabasePath}")
+            .AddInterceptors(recorder)
+            .Options;
+        await using var db = new SqliteNewsroomDbContext(options);
+        await run(db);
+
+        var plans = new List<List<string>>();
+        await using var connection = new SqliteConnection($"Data Source={database.App.DatabasePath}");
+        await connection.OpenAsync();
+        foreach (var (sql, parameters) in recorder.Commands.Where(c => c.Sql.Contains("\"Articles\"", StringComparison.Ordinal)))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            plans.Add(await ReadPlanAsync(command, sql));
+        }
+
+        return plans;
+    }
+
+    private sealed class CommandRecorder : DbCommandInterceptor
+    {
+        public List<(string Sql, List<(string Name, object? Value)> Parameters)> Commands { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    private async Task WithDbAsync(Func<NewsroomDbContext, Task> test)
+    {
+        using var scope = database.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await test(db);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The plan's steps ("SEARCH a USING INDEX …"), from the query's own command with its parameters.</summary>
+    private static async Task<List<string>> PlanAsync<T>(NewsroomDbContext db, IQueryable<T> query)
+    {
+        await using DbCommand command = query.CreateDbCommand();
+        var sql = command.CommandText;
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        return await ReadPlanAsync(command, sql);
+    }
+
+    /// <summary>The plan's steps, those that scan Articles marked "ARTICLES " (the plan names tables by their alias in the SQL).</summary>
+    private static async Task<List<string>> ReadPlanAsync(DbCommand command, string sql)
+    {
+        var steps = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        var aliases = ArticlesAlias().Matches(sql).Select(m => m.Groups[1].Value).Append("Articles").ToHashSet();
+        return [.. steps.Select(step => ScanOf().Match(step) is { Success: true } scan && aliases.Contains(scan.Groups[1].Value) ? "ARTICLES " + step : step)];
+    }
+
+    /// <summary>A bare "SCAN a" of Articles reads the whole table; "SCAN a USING INDEX …" walks an index in order and stops at the LIMIT.</summary>
+    private static void AssertNoScanOfArticles(List<string> plan) =>
+        Assert.DoesNotContain(plan, step => step.StartsWith("ARTICLES ", StringComparison.Ordinal) && !step.Contains(" USING ", StringComparison.Ordinal));
+
+    [GeneratedRegex("\"Articles\" AS \"(\\w+)\"")]
+    private static partial Regex ArticlesAlias();
+
+    [GeneratedRegex("^SCAN (\\w+)")]
+    private static partial Regex ScanOf();
+}
