@@ -33,9 +33,9 @@ public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, News
             .Select(s => new { s.Position, s.ArticleId })
             .ToListAsync(cancellationToken);
         var chosenIds = chosen.Select(c => c.ArticleId).ToList();
-        // Nothing chosen, no query: an empty list would be sent as "WHERE 0", which SQLite plans as a scan.
+        // No query at all for an empty front page: "IN ()" makes SQLite plan a scan it then never runs.
         var chosenArticles = chosenIds.Count == 0
-            ? new Dictionary<int, ArticleSummary>()
+            ? []
             : (await Published.Where(a => chosenIds.Contains(a.Id)).Select(ArticleSummary.FromArticle).ToListAsync(cancellationToken))
                 .ToDictionary(a => a.Id);
 
