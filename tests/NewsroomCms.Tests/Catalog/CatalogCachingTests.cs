@@ -66,4 +66,42 @@ public sealed class CatalogCachingTests(NewsroomAppFactory app) : IClassFixture<
         Assert.Contains(slug, await SearchSite.FoundAsync(app, "ghe ngo soc trang"));
         Assert.Contains(slug, await SearchSite.FoundAsync(app, "Út Hiền"));
     }
+
+    [Fact]
+    public async Task OldAddressesOfRenamedOrMergedSectionsTagsAndAuthorsAnswer301ToTheCurrentPage()
+    {
+        var sectionId = await SectionAsync(app, "Thể thao", "the-thao");
+        var articleId = await ArticleAsync(app, ArticleStatus.Published, sectionId, "Bóng chuyền");
+        await ArticleAsync(app, ArticleStatus.Published, sectionId, "Bóng chuyền bãi biển");
+        var (source, target) = await QueryAsync(app, async db => (
+            await db.Tags.Where(t => t.Name == "Bóng chuyền").Select(t => t.Id).SingleAsync(),
+            await db.Tags.Where(t => t.Name == "Bóng chuyền bãi biển").Select(t => t.Id).SingleAsync()));
+        var authorId = await QueryAsync(app, async db =>
+        {
+            var author = new Author { PenName = "Lê Bình", Slug = "le-binh", CreatedAt = app.Clock.GetUtcNow().UtcDateTime };
+            db.ArticleAuthors.Add(new ArticleAuthor { ArticleId = articleId, Author = author, Position = 0 });
+            await db.SaveChangesAsync();
+            return author.Id;
+        });
+        using var reader = new Infrastructure.FormClient(app);
+        // Readers have the pages in the cache before anything changes.
+        foreach (var path in new[] { "/chuyen-muc/the-thao", "/the/bong-chuyen", "/tac-gia/le-binh" })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await reader.GetAsync(path)).Status);
+        }
+
+        using var editor = await EditorAsync(app);
+        await SubmitAsync(editor, $"/newsroom/sections/{sectionId}", $"/newsroom/sections/{sectionId}", new() { ["Input.Name"] = "Thể thao", ["Input.Slug"] = "the-thao-trong-tinh" });
+        await SubmitAsync(editor, $"/newsroom/tags/{source}", $"/newsroom/tags/{source}/merge", new() { ["Merge.TargetId"] = target.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var page = await editor.GetAsync($"/newsroom/authors/{authorId}");
+        await editor.PostAsync($"/newsroom/authors/{authorId}", new Dictionary<string, string> { ["Input.PenName"] = "Lê Bình", ["Input.Slug"] = "le-binh-pv" }, page.AntiforgeryToken);
+
+        foreach (var (old, current) in new[] { ("/chuyen-muc/the-thao", "/chuyen-muc/the-thao-trong-tinh"), ("/the/bong-chuyen", "/the/bong-chuyen-bai-bien"), ("/tac-gia/le-binh", "/tac-gia/le-binh-pv") })
+        {
+            var moved = await reader.GetAsync(old);
+            Assert.True(moved.Status == System.Net.HttpStatusCode.MovedPermanently, $"{old}: {moved.Status}");
+            Assert.Equal(current, moved.RedirectPath);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await reader.GetAsync(current)).Status);
+        }
+    }
 }

@@ -170,7 +170,7 @@ public sealed class SectionsTests(NewsroomAppFactory app) : IClassFixture<Newsro
         AssertRedirect(hidden, $"/newsroom/sections#section-{id}");
         Assert.True(await QueryAsync(app, db => db.Sections.Where(s => s.Id == id).Select(s => s.IsHidden).SingleAsync()));
         var list = Decoded(await editor.GetAsync("/newsroom/sections"));
-        Assert.Contains("“Tin ảnh” is hidden: it is no longer in the navigation or on the home page, but its page and articles stay readable at their addresses.", list, StringComparison.Ordinal);
+        Assert.Contains("“Tin ảnh” is hidden: it is no longer in the navigation or on the home page and readers cannot open its page, but its articles stay readable at their addresses.", list, StringComparison.Ordinal);
         Assert.Contains("Show<span class=\"visually-hidden\"> “Tin ảnh”</span>", list, StringComparison.Ordinal);
 
         await SubmitAsync(editor, "/newsroom/sections", $"/newsroom/sections/{id}/show");

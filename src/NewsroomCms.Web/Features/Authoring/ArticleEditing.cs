@@ -21,9 +21,6 @@ public sealed class ArticleEditing(
     TimeProvider clock,
     IStringLocalizer<AuthoringResource> text)
 {
-    /// <summary>Published articles whose address <see cref="ApplyAsync"/> changed, to announce once saved.</summary>
-    private readonly HashSet<int> _newPublicAddresses = [];
-
     /// <summary>The article with everything the editor shows, tracked for changes.</summary>
     public Task<Article?> LoadAsync(int id, CancellationToken cancellationToken = default) =>
         db.Articles
@@ -85,7 +82,6 @@ public sealed class ArticleEditing(
             // Readers and search engines have the old address: it answers 301 with the new one from now on.
             await slugHistory.RememberAsync(SlugKind.Article, article.Slug, article.Id, cancellationToken);
             await slugHistory.ForgetAsync(SlugKind.Article, slug!, cancellationToken);
-            _newPublicAddresses.Add(article.Id);
         }
 
         article.Title = title;
@@ -104,12 +100,6 @@ public sealed class ArticleEditing(
         article.UpdatedById = userId;
         return problems;
     }
-
-    /// <summary>
-    /// True, once, when <see cref="ApplyAsync"/> gave a published article a new address. After saving, the
-    /// caller announces the change: readers' cached pages still answer 200 at the old address.
-    /// </summary>
-    public bool TakePublicAddressChange(int articleId) => _newPublicAddresses.Remove(articleId);
 
     /// <summary>
     /// True when the article already holds exactly what the form sent, e.g. a keep-alive autosave of the

@@ -88,7 +88,7 @@ public sealed class SectionEditing(NewsroomDbContext db, SlugHistory slugHistory
         return true;
     }
 
-    /// <summary>A hidden section is left out of the navigation and the home page; its page and articles stay readable.</summary>
+    /// <summary>A hidden section is left out of the navigation, the home page and the feeds, and its page is closed to readers; its articles stay readable.</summary>
     public async Task SetHiddenAsync(Section section, bool hidden, string userId, CancellationToken cancellationToken = default)
     {
         if (section.IsHidden == hidden)

@@ -105,8 +105,8 @@ public sealed class SectionsController(
 
         await editing.SetHiddenAsync(section, hidden, users.GetUserId(User)!);
         TempData["Message"] = (hidden
-            ? text["“{0}” is hidden: it is no longer in the navigation or on the home page, but its page and articles stay readable at their addresses.", section.Name]
-            : text["“{0}” is shown in the navigation and on the home page again.", section.Name]).Value;
+            ? text["“{0}” is hidden: it is no longer in the navigation or on the home page and readers cannot open its page, but its articles stay readable at their addresses.", section.Name]
+            : text["“{0}” is shown again: in the navigation, on the home page and at its address.", section.Name]).Value;
         return Redirect($"/newsroom/sections#section-{section.Id}");
     }
 
