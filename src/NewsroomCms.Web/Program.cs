@@ -129,9 +129,11 @@ builder.Services.AddScoped<ArticleEditing>();
 builder.Services.AddScoped<ArticleLocks>();
 builder.Services.AddScoped<SaveConflicts>();
 builder.Services.AddScoped<SlugHistory>();
+builder.Services.AddCatalog();
 builder.Services.AddMedia(builder.Configuration);
 builder.Services.AddWorkflow(builder.Configuration);
 builder.Services.AddNotifications();
+builder.Services.AddPortal(builder.Configuration);
 builder.Services.AddFeeds(builder.Configuration);
 // Public-change steps run in this order: the search index is updated before cached pages are evicted,
 // so a search in between cannot put stale results back in the cache.
@@ -171,6 +173,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<SetupGate>();
 app.UseAuthorization();
+app.UseArticleViewCounting();
 app.UsePortalCaching();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

@@ -40,6 +40,20 @@ public sealed class NewsroomTime
         return $"{weekday}, {local.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} ({gmt})";
     }
 
+    /// <summary>
+    /// "2026-11-26T21:23:00+07:00": the moment shown by <see cref="FormatLong"/>, to the same minute, for
+    /// <c>&lt;time datetime&gt;</c>, OpenGraph and JSON-LD, so what machines read equals what readers see.
+    /// </summary>
+    public string FormatIso(DateTime utc)
+    {
+        var local = ToLocal(utc);
+        var minute = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, OffsetAt(utc));
+        return minute.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The newsroom's calendar day at that moment: a day's page views start at local midnight.</summary>
+    public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(ToLocal(now.UtcDateTime));
+
     /// <summary>"26/11/2026 21:23".</summary>
     public string FormatShort(DateTime utc) => ToLocal(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 

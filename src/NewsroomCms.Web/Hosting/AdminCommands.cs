@@ -26,7 +26,8 @@ public static class AdminCommands
           migrate                                    Apply database migrations and exit.
           create-user --email E --name N --role R    Create an account; the password is read from standard input.
                                                      R is Admin, Editor or Reporter.
-          seed-demo [--with-accounts]                Add demo sections, authors and articles; with --with-accounts also
+          seed-demo [--with-accounts]                Add demo sections, authors, articles, site settings and page views,
+                                                     and a front page once an editor exists; with --with-accounts also
                                                      a demo reporter and editor, each with a random password shown once.
           reindex-search                             Rebuild the readers' search index from the published articles
                                                      (after a restore or an import; safe while the site runs).

@@ -15,6 +15,19 @@ public static class DemoContent
         ("Thu Thủy", "Biên tập viên văn hóa – du lịch."),
     ];
 
+    /// <summary>The lead story, then the featured stories; the remaining places fill with the newest articles.</summary>
+    public static readonly IReadOnlyList<string> FrontPage =
+    [
+        "Hội nghị giao ban trực tuyến công tác năm 2023",
+        "Hơn 1.200 hộ nghèo được hỗ trợ xây nhà đại đoàn kết",
+        "Đồng bằng thu hoạch lúa Đông Xuân được mùa, được giá",
+        "Lễ hội Nghinh Ông thu hút hàng chục nghìn lượt khách",
+        "Cồn Phụng – điểm đến xanh giữa dòng Tiền Giang",
+    ];
+
+    /// <summary>Today's page views of the demo articles, in the order they are added.</summary>
+    public static readonly IReadOnlyList<long> Views = [412, 268, 155, 731, 389, 524, 97, 306];
+
     public static readonly IReadOnlyList<DemoArticle> Articles =
     [
         new(

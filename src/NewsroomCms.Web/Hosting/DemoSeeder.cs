@@ -19,7 +19,7 @@ public sealed class DemoOptions
 /// Demo content so a new installation shows a living site. Safe to run again: it only adds what is
 /// missing. Demo accounts are made only when asked for, each with a random password shown once.
 /// </summary>
-public sealed class DemoSeeder(NewsroomDbContext db, UserManager<ApplicationUser> users, SearchIndex searchIndex, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(NewsroomDbContext db, UserManager<ApplicationUser> users, SearchIndex searchIndex, TimeProvider clock, NewsroomTime time, ILogger<DemoSeeder> logger)
 {
     public async Task SeedAsync(bool withAccounts, TextWriter output, CancellationToken cancellationToken = default)
     {
@@ -81,10 +81,93 @@ public sealed class DemoSeeder(NewsroomDbContext db, UserManager<ApplicationUser
         if (withAccounts)
         {
             await SeedAccountAsync("phongvien@example.com", "Phóng viên Demo", Roles.Reporter, now, output);
-            await SeedAccountAsync("bientap@example.com", "Biên tập viên Demo", Roles.Editor, now, output);
+            await SeedAccountAsync(DemoEditorEmail, "Biên tập viên Demo", Roles.Editor, now, output);
         }
 
+        await SeedSiteSettingsAsync(now, output, cancellationToken);
+        await SeedFrontPageAsync(now, output, cancellationToken);
+        await SeedViewsAsync(now, output, cancellationToken);
         logger.LogInformation("Demo content seeded");
+    }
+
+    private const string DemoEditorEmail = "bientap@example.com";
+
+    /// <summary>A made-up provincial paper, with every press-law line of the footer filled in.</summary>
+    private async Task SeedSiteSettingsAsync(DateTime now, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (await db.SiteSettings.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        db.SiteSettings.Add(new SiteSettings
+        {
+            PublicationName = "Báo Lam Giang điện tử",
+            GoverningBody = "Tỉnh ủy Lam Giang",
+            AgencyName = "Báo Lam Giang",
+            LicenceNumber = "125/GP-BTTTT",
+            LicenceDate = new DateOnly(2021, 3, 5),
+            LicenceIssuer = "Bộ Thông tin và Truyền thông",
+            EditorInChief = "Nguyễn Thị Thanh Hương",
+            Address = "Số 18 đường Lê Lợi, phường Tân An, thành phố Lam Giang, tỉnh Lam Giang",
+            Phone = "(0299) 3 822 555",
+            Email = "toasoan@baolamgiang.example",
+            UpdatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        output.WriteLine("Added the demo paper's site settings.");
+    }
+
+    /// <summary>
+    /// The lead and four featured stories, chosen in the name of the demo editor (or else the first editor or
+    /// administrator): a front-page choice always names who made it, so without an account there is none, and
+    /// the home page shows the newest articles.
+    /// </summary>
+    private async Task SeedFrontPageAsync(DateTime now, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (await db.FrontPageSlots.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var editor = await users.FindByEmailAsync(DemoEditorEmail)
+            ?? (await users.GetUsersInRoleAsync(Roles.Editor)).Concat(await users.GetUsersInRoleAsync(Roles.Admin)).FirstOrDefault(u => !u.IsDisabled);
+        if (editor is null)
+        {
+            output.WriteLine("No editor or administrator yet: the home page shows the newest articles until an editor chooses its stories.");
+            return;
+        }
+
+        var titles = DemoContent.FrontPage;
+        var articles = await db.Articles.Where(a => titles.Contains(a.Title) && a.Status == ArticleStatus.Published)
+            .Select(a => new { a.Id, a.Title })
+            .ToListAsync(cancellationToken);
+        var position = FrontPageSlot.LeadPosition;
+        foreach (var title in titles)
+        {
+            if (articles.FirstOrDefault(a => a.Title == title) is { } article)
+            {
+                db.FrontPageSlots.Add(new FrontPageSlot { Position = position++, ArticleId = article.Id, AssignedAt = now, AssignedById = editor.Id });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        output.WriteLine($"Chose {position} front-page stories in the name of {editor.Email}.");
+    }
+
+    /// <summary>Page views of today, so "Đọc nhiều" has something to show.</summary>
+    private async Task SeedViewsAsync(DateTime now, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (await db.ArticleDailyViews.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var today = time.Today(new DateTimeOffset(now, TimeSpan.Zero));
+        var articles = await db.Articles.Where(a => a.Status == ArticleStatus.Published).OrderBy(a => a.Id).Select(a => a.Id).Take(DemoContent.Views.Count).ToListAsync(cancellationToken);
+        db.ArticleDailyViews.AddRange(articles.Select((id, i) => new ArticleDailyViews { ArticleId = id, Day = today, Views = DemoContent.Views[i] }));
+        await db.SaveChangesAsync(cancellationToken);
+        output.WriteLine($"Added page views for {articles.Count} articles.");
     }
 
     private async Task<Dictionary<string, Section>> SeedSectionsAsync(CancellationToken cancellationToken)

@@ -17,9 +17,9 @@ public abstract class BrowserTest<TSite>(TSite site) : IClassFixture<TSite>, IAs
     protected TSite Site { get; } = site;
 
     /// <summary>A page in a new browser profile, as a different person at a different computer would have.</summary>
-    protected async Task<IPage> NewPageAsync()
+    protected async Task<IPage> NewPageAsync(bool phone = false)
     {
-        var context = await Site.NewContextAsync();
+        var context = await Site.NewContextAsync(phone);
         _contexts.Add(context);
         return await context.NewPageAsync();
     }

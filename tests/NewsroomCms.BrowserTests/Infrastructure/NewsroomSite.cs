@@ -38,16 +38,19 @@ public class NewsroomSite : IAsyncLifetime
     }
 
     /// <summary>
-    /// A new browser profile (no cookies) on a desktop-sized screen, reading Vietnamese: the product's default
-    /// language and so the language of the tests.
+    /// A new browser profile (no cookies) on a desktop-sized screen (or a phone's), reading Vietnamese: the
+    /// product's default language and so the language of the tests.
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    public async Task<IBrowserContext> NewContextAsync(bool phone = false)
     {
         var context = await _browser!.NewContextAsync(new()
         {
             BaseURL = Address.ToString(),
             Locale = "vi-VN",
-            ViewportSize = new() { Width = 1280, Height = 800 },
+            // A phone: the size of a common one, in portrait, with touch.
+            ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1280, Height = 800 },
+            IsMobile = phone,
+            HasTouch = phone,
         });
         context.SetDefaultTimeout(15_000);
         // A loaded two-core machine can take several seconds to start TinyMCE; waiting costs nothing when it is quick.

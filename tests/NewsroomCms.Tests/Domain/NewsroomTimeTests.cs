@@ -20,6 +20,17 @@ public sealed class NewsroomTimeTests
             _time.FormatLong(new DateTime(2026, 11, 26, 14, 23, 0, DateTimeKind.Utc), CultureInfo.GetCultureInfo("en")));
 
     [Fact]
+    public void IsoFormatIsTheLocalMinuteWithItsOffset() =>
+        Assert.Equal("2026-11-26T21:23:00+07:00", _time.FormatIso(new DateTime(2026, 11, 26, 14, 23, 59, DateTimeKind.Utc)));
+
+    [Fact]
+    public void TheNewsroomDayStartsAtLocalMidnight()
+    {
+        Assert.Equal(new DateOnly(2026, 11, 26), _time.Today(new DateTimeOffset(2026, 11, 26, 16, 59, 59, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2026, 11, 27), _time.Today(new DateTimeOffset(2026, 11, 26, 17, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
     public void ShortFormatIsTheLocalDayAndTime() =>
         Assert.Equal("27/11/2026 01:30", _time.FormatShort(new DateTime(2026, 11, 26, 18, 30, 0, DateTimeKind.Utc)));
 

@@ -115,6 +115,29 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site)
         Member("GET", "newsroom/notifications/{id:long}"),
         Member("POST", "newsroom/notifications/{id:long}/read"),
         Member("POST", "newsroom/notifications/read-all"),
+        Editors("GET", "newsroom/front-page"),
+        Editors("POST", "newsroom/front-page"),
+        Editors("POST", "newsroom/front-page/clear"),
+        Editors("GET", "newsroom/sections"),
+        Editors("POST", "newsroom/sections"),
+        Editors("GET", "newsroom/sections/{id:int}"),
+        Editors("POST", "newsroom/sections/{id:int}"),
+        Editors("POST", "newsroom/sections/{id:int}/move-up"),
+        Editors("POST", "newsroom/sections/{id:int}/move-down"),
+        Editors("POST", "newsroom/sections/{id:int}/hide"),
+        Editors("POST", "newsroom/sections/{id:int}/show"),
+        Editors("GET", "newsroom/tags"),
+        Editors("GET", "newsroom/tags/{id:int}"),
+        Editors("POST", "newsroom/tags/{id:int}"),
+        Editors("POST", "newsroom/tags/{id:int}/merge"),
+        Editors("POST", "newsroom/tags/{id:int}/delete"),
+        Editors("GET", "newsroom/authors"),
+        Editors("GET", "newsroom/authors/new"),
+        Editors("POST", "newsroom/authors/new"),
+        Editors("GET", "newsroom/authors/{id:int}"),
+        Editors("POST", "newsroom/authors/{id:int}"),
+        Editors("POST", "newsroom/authors/{id:int}/retire"),
+        Editors("POST", "newsroom/authors/{id:int}/unretire"),
         Admins("GET", "newsroom/users"),
         Admins("GET", "newsroom/users/new"),
         Admins("POST", "newsroom/users/new"),
@@ -124,6 +147,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site)
         Admins("POST", "newsroom/users/{id}/enable"),
         Admins("POST", "newsroom/users/{id}/reset-password"),
         Admins("GET", "newsroom/audit"),
+        Admins("GET", "newsroom/settings"),
+        Admins("POST", "newsroom/settings"),
     ];
 
     /// <summary>Signed-in endpoints outside the back office that need no row: signing out works for anyone signed in.</summary>
@@ -304,6 +329,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site)
                 {
                     _ when route.StartsWith("newsroom/profile/pen-names", StringComparison.Ordinal) => await PenNameAsync(_actors[actor].User),
                     _ when route.StartsWith("newsroom/media", StringComparison.Ordinal) => await PhotoAsync(),
+                    _ when route.StartsWith("newsroom/sections", StringComparison.Ordinal) => await SectionAsync(),
+                    _ when route.StartsWith("newsroom/tags", StringComparison.Ordinal) => await TagAsync(),
+                    _ when route.StartsWith("newsroom/authors", StringComparison.Ordinal) => await PenNameAsync(null, withAccount: false),
                     // Editors act on articles once they are submitted; a reporter on their draft.
                     _ => await ArticleAsync(actor is Actor.Editor or Actor.Admin ? ArticleStatus.Submitted : ArticleStatus.Draft),
                 };
@@ -392,8 +420,31 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site)
             return notification.Id;
         }
 
-        /// <summary>A fresh pen name of the acting user's (or of the "own" reporter's, for anonymous).</summary>
-        private async Task<int> PenNameAsync(ApplicationUser? user)
+        /// <summary>A fresh section, last in the navigation.</summary>
+        private async Task<int> SectionAsync()
+        {
+            using var scope = Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+            var suffix = Guid.NewGuid().ToString("N");
+            var section = new Section { Name = "Chuyên mục " + suffix, Slug = "chuyen-muc-" + suffix, DisplayOrder = 1000 };
+            db.Sections.Add(section);
+            await db.SaveChangesAsync();
+            return section.Id;
+        }
+
+        /// <summary>A fresh tag no article uses.</summary>
+        private async Task<int> TagAsync()
+        {
+            using var scope = Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+            var tag = Tag.Create("Thẻ " + Guid.NewGuid().ToString("N"));
+            db.Tags.Add(tag);
+            await db.SaveChangesAsync();
+            return tag.Id;
+        }
+
+        /// <summary>A fresh pen name of the acting user's (or of the "own" reporter's, for anonymous), or of nobody's.</summary>
+        private async Task<int> PenNameAsync(ApplicationUser? user, bool withAccount = true)
         {
             using var scope = Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
@@ -401,7 +452,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Site site)
             {
                 PenName = "Bút danh " + Guid.NewGuid().ToString("N")[..8],
                 Slug = "but-danh-" + Guid.NewGuid().ToString("N"),
-                UserId = (user ?? _actors[Actor.ReporterOwn].User!).Id,
+                UserId = withAccount ? (user ?? _actors[Actor.ReporterOwn].User!).Id : null,
                 CreatedAt = Clock.GetUtcNow().UtcDateTime,
             };
             db.Authors.Add(author);

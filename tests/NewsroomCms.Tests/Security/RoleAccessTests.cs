@@ -30,6 +30,14 @@ public sealed class RoleAccessTests(NewsroomAppFactory app) : IClassFixture<News
     [InlineData(Roles.Reporter, "/newsroom/notifications", 200)]
     [InlineData(Roles.Editor, "/newsroom/notifications", 200)]
     [InlineData(Roles.Admin, "/newsroom/notifications", 200)]
+    [InlineData(Anonymous, "/newsroom/front-page", SignInFirst)]
+    [InlineData(Roles.Reporter, "/newsroom/front-page", 403)]
+    [InlineData(Roles.Editor, "/newsroom/front-page", 200)]
+    [InlineData(Roles.Admin, "/newsroom/front-page", 200)]
+    [InlineData(Anonymous, "/newsroom/settings", SignInFirst)]
+    [InlineData(Roles.Reporter, "/newsroom/settings", 403)]
+    [InlineData(Roles.Editor, "/newsroom/settings", 403)]
+    [InlineData(Roles.Admin, "/newsroom/settings", 200)]
     public async Task WhoMayOpenWhichBackOfficePage(string who, string path, int expected)
     {
         using var client = new FormClient(app).InEnglish();

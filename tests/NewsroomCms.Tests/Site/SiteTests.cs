@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using NewsroomCms.Testing;
 using NewsroomCms.Tests.Infrastructure;
+using NewsroomCms.Web.Features.Site;
 
 namespace NewsroomCms.Tests.Site;
 
@@ -32,9 +33,25 @@ public sealed class SiteTests(NewsroomAppFactory app) : IClassFixture<NewsroomAp
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Page not found", html, StringComparison.Ordinal);
+        // A reader's page: in Vietnamese, with the search form and the ways back to the news.
+        Assert.Contains(Texts.Vietnamese<SiteResource>(app, "Page not found"), html, StringComparison.Ordinal);
         Assert.Contains("href=\"/\"", html, StringComparison.Ordinal);
+        Assert.Contains("<form class=\"search\" method=\"get\" action=\"/tim-kiem\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"q\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANewsroomAddressThatDoesNotExistKeepsTheBackOfficeLook()
+    {
+        var (editor, _) = await TestUsers.SignedInAsync(app, NewsroomCms.Web.Domain.Roles.Editor);
+        editor.InEnglish();
+
+        var page = await editor.GetAsync("/newsroom/review/999999");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Contains("Page not found", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("action=\"/tim-kiem\"", page.Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +86,7 @@ public sealed class SiteTests(NewsroomAppFactory app) : IClassFixture<NewsroomAp
     {
         using var client = new FormClient(app);
 
-        var home = await client.GetAsync("/?culture=en");
+        var home = await client.GetAsync(await BackOfficePageAsync() + "?culture=en");
 
         Assert.Contains("<html lang=\"en\">", home.Html, StringComparison.Ordinal);
     }
@@ -80,7 +97,7 @@ public sealed class SiteTests(NewsroomAppFactory app) : IClassFixture<NewsroomAp
         using var client = new FormClient(app);
         client.Http.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en"));
 
-        var home = await client.GetAsync("/");
+        var home = await client.GetAsync(await BackOfficePageAsync());
 
         Assert.Contains("<html lang=\"en\">", home.Html, StringComparison.Ordinal);
     }
@@ -94,10 +111,11 @@ public sealed class SiteTests(NewsroomAppFactory app) : IClassFixture<NewsroomAp
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/bai-viet/khong-co", response.Headers.Location?.OriginalString);
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=c%3Den%7Cuic%3Den", StringComparison.Ordinal));
-        Assert.Contains("<html lang=\"en\">", (await client.GetAsync("/")).Html, StringComparison.Ordinal);
+        var page = await BackOfficePageAsync();
+        Assert.Contains("<html lang=\"en\">", (await client.GetAsync(page)).Html, StringComparison.Ordinal);
 
         await client.GetAsync("/language?culture=vi-VN&returnUrl=%2F");
-        Assert.Contains("<html lang=\"vi\">", (await client.GetAsync("/")).Html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"vi\">", (await client.GetAsync(page)).Html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -121,7 +139,17 @@ public sealed class SiteTests(NewsroomAppFactory app) : IClassFixture<NewsroomAp
 
         await client.GetAsync("/language?culture=fr&returnUrl=%2F");
 
-        Assert.Contains("<html lang=\"vi\">", (await client.GetAsync("/")).Html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"vi\">", (await client.GetAsync(await BackOfficePageAsync())).Html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The sign-in page: the language choice is the newsroom's (readers' pages are always Vietnamese). An
+    /// account must exist, or every newsroom page leads to /setup.
+    /// </summary>
+    private async Task<string> BackOfficePageAsync()
+    {
+        await TestUsers.CreateAsync(app, role: null);
+        return "/account/login";
     }
 
     private static string Single(HttpResponseHeaders headers, string name) =>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Catalog;
 using NewsroomCms.Web.Security;
 
 namespace NewsroomCms.Web.Features.Accounts;
@@ -13,6 +14,8 @@ namespace NewsroomCms.Web.Features.Accounts;
 /// <summary>
 /// A newsroom member's own page: their pen names (bút danh) and their password. A pen name on a
 /// published article cannot be deleted, only retired, so the byline of what readers saw stays true.
+/// Only the member's own pen names are in reach here; editors manage every profile at /newsroom/authors,
+/// and both go through <see cref="AuthorEditing"/>.
 /// </summary>
 [Authorize(Policy = Policies.Newsroom)]
 [Route("newsroom/profile")]
@@ -20,7 +23,7 @@ public sealed class ProfileController(
     NewsroomDbContext db,
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
-    TimeProvider clock,
+    AuthorEditing authors,
     IStringLocalizer<AccountsResource> text) : Controller
 {
     [HttpGet("")]
@@ -34,7 +37,7 @@ public sealed class ProfileController(
         {
             ModelState.AddModelError("NewPenName.PenName", text["Please enter a pen name."]);
         }
-        else if (await db.Authors.AnyAsync(a => a.UserId == users.GetUserId(User) && a.PenName == penName))
+        else if (await authors.HasPenNameAsync(users.GetUserId(User), penName))
         {
             ModelState.AddModelError("NewPenName.PenName", text["You already have this pen name."]);
         }
@@ -44,23 +47,7 @@ public sealed class ProfileController(
             return View("Profile", await BuildAsync(input, new ChangePasswordInput()));
         }
 
-        var slug = VietnameseText.Slugify(penName, Author.SlugMaxLength);
-        var taken = await db.Authors.Where(a => a.Slug == slug || a.Slug.StartsWith(slug + "-")).Select(a => a.Slug).ToListAsync();
-        var unique = slug;
-        for (var n = 2; taken.Contains(unique); n++)
-        {
-            unique = $"{slug}-{n}";
-        }
-
-        db.Authors.Add(new Author
-        {
-            PenName = penName,
-            Slug = unique,
-            Bio = string.IsNullOrWhiteSpace(input.Bio) ? null : input.Bio.Trim(),
-            UserId = users.GetUserId(User),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync();
+        await authors.AddOwnAsync(penName, input.Bio, users.GetUserId(User)!);
         TempData["Message"] = text["Pen name “{0}” added.", penName].Value;
         return RedirectToAction(nameof(Index));
     }
@@ -79,18 +66,17 @@ public sealed class ProfileController(
         var usedAnywhere = everPublished || await db.ArticleAuthors.AnyAsync(b => b.AuthorId == id);
         if (usedAnywhere)
         {
-            author.IsRetired = true;
+            await authors.SetRetiredAsync(author, true, users.GetUserId(User)!);
             TempData["Message"] = everPublished
                 ? text["“{0}” is on published articles, so it was retired instead of deleted: it stays on them but cannot be chosen for new ones.", author.PenName].Value
                 : text["“{0}” is on articles in progress, so it was retired instead of deleted.", author.PenName].Value;
         }
         else
         {
-            db.Authors.Remove(author);
+            await authors.DeleteAsync(author, users.GetUserId(User)!);
             TempData["Message"] = text["Pen name “{0}” deleted.", author.PenName].Value;
         }
 
-        await db.SaveChangesAsync();
         return RedirectToAction(nameof(Index));
     }
 
@@ -103,8 +89,7 @@ public sealed class ProfileController(
             return NotFound();
         }
 
-        author.IsRetired = false;
-        await db.SaveChangesAsync();
+        await authors.SetRetiredAsync(author, false, users.GetUserId(User)!);
         TempData["Message"] = text["“{0}” can be used again.", author.PenName].Value;
         return RedirectToAction(nameof(Index));
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Catalog;
 using NewsroomCms.Web.Security;
 
 namespace NewsroomCms.Web.Features.Authoring;
@@ -15,10 +16,14 @@ namespace NewsroomCms.Web.Features.Authoring;
 public sealed class ArticleEditing(
     NewsroomDbContext db,
     ArticleHtmlSanitizer sanitizer,
+    SlugHistory slugHistory,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     IStringLocalizer<AuthoringResource> text)
 {
+    /// <summary>Published articles whose address <see cref="ApplyAsync"/> changed, to announce once saved.</summary>
+    private readonly HashSet<int> _newPublicAddresses = [];
+
     /// <summary>The article with everything the editor shows, tracked for changes.</summary>
     public Task<Article?> LoadAsync(int id, CancellationToken cancellationToken = default) =>
         db.Articles
@@ -75,6 +80,14 @@ public sealed class ArticleEditing(
             return problems;
         }
 
+        if (slug != article.Slug && article.PublishedAt is not null)
+        {
+            // Readers and search engines have the old address: it answers 301 with the new one from now on.
+            await slugHistory.RememberAsync(SlugKind.Article, article.Slug, article.Id, cancellationToken);
+            await slugHistory.ForgetAsync(SlugKind.Article, slug!, cancellationToken);
+            _newPublicAddresses.Add(article.Id);
+        }
+
         article.Title = title;
         article.Slug = slug!;
         article.Sapo = VietnameseText.CleanLine(input.Sapo);
@@ -91,6 +104,12 @@ public sealed class ArticleEditing(
         article.UpdatedById = userId;
         return problems;
     }
+
+    /// <summary>
+    /// True, once, when <see cref="ApplyAsync"/> gave a published article a new address. After saving, the
+    /// caller announces the change: readers' cached pages still answer 200 at the old address.
+    /// </summary>
+    public bool TakePublicAddressChange(int articleId) => _newPublicAddresses.Remove(articleId);
 
     /// <summary>
     /// True when the article already holds exactly what the form sent, e.g. a keep-alive autosave of the
@@ -398,27 +417,47 @@ public sealed class ArticleEditing(
         var normalized = names.ToDictionary(Tag.NormalizeName, name => name);
         var keys = normalized.Keys.ToList();
         var existing = await db.Tags.Where(t => keys.Contains(t.NormalizedName)).ToDictionaryAsync(t => t.NormalizedName, cancellationToken);
-        foreach (var tag in article.Tags.Where(t => !normalized.ContainsKey(t.NormalizedName)).ToList())
-        {
-            article.Tags.Remove(tag);
-        }
-
+        var wanted = new List<Tag>();
         foreach (var (key, name) in normalized)
         {
-            if (article.Tags.Any(t => t.NormalizedName == key))
-            {
-                continue;
-            }
-
-            if (!existing.TryGetValue(key, out var tag))
+            var tag = article.Tags.FirstOrDefault(t => t.NormalizedName == key)
+                ?? existing.GetValueOrDefault(key)
+                ?? await FormerTagAsync(name, cancellationToken);
+            if (tag is null)
             {
                 tag = Tag.Create(name);
                 tag.Slug = await UniqueSlugAsync(db.Tags.Select(t => t.Slug), tag.Slug.Length > 0 ? tag.Slug : "the", Tag.SlugMaxLength, cancellationToken);
                 db.Tags.Add(tag);
             }
 
+            if (!wanted.Contains(tag))
+            {
+                wanted.Add(tag);
+            }
+        }
+
+        foreach (var tag in article.Tags.Where(t => !wanted.Contains(t)).ToList())
+        {
+            article.Tags.Remove(tag);
+        }
+
+        foreach (var tag in wanted.Where(t => !article.Tags.Contains(t)).ToList())
+        {
             article.Tags.Add(tag);
         }
+    }
+
+    /// <summary>
+    /// The tag a name used to belong to, when editors merged or renamed it: its old address leads there. So a
+    /// form opened before the merge, or a reporter typing the old name, gets the tag the editors kept instead
+    /// of bringing the old one back.
+    /// </summary>
+    private async Task<Tag?> FormerTagAsync(string name, CancellationToken cancellationToken)
+    {
+        var slug = VietnameseText.Slugify(VietnameseText.CleanLine(name), Tag.SlugMaxLength);
+        return slug.Length > 0 && await slugHistory.FindTargetAsync(SlugKind.Tag, slug, cancellationToken) is { } id
+            ? await db.Tags.FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
+            : null;
     }
 
     private static void SetByline(Article article, List<Author> authors)

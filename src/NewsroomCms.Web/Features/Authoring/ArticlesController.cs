@@ -723,13 +723,19 @@ public sealed class ArticlesController(
         try
         {
             await db.SaveChangesAsync();
-            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
             logger.LogInformation("Concurrent change to article {ArticleId}", article.Id);
             return false;
         }
+
+        if (editing.TakePublicAddressChange(article.Id))
+        {
+            await publicChanges.AnnounceAsync(article.Id, PublicChange.Updated);
+        }
+
+        return true;
     }
 
     private async Task<RevisionView?> RevisionPageAsync(Article article, int number, string? error)

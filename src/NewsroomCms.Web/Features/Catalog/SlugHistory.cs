@@ -49,6 +49,18 @@ public sealed class SlugHistory(NewsroomDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>The thing is deleted: none of its old slugs leads anywhere any more. Call before SaveChanges.</summary>
+    public async Task ForgetTargetAsync(SlugKind kind, int targetId, CancellationToken cancellationToken = default) =>
+        db.SlugRedirects.RemoveRange(await db.SlugRedirects.Where(r => r.Kind == kind && r.TargetId == targetId).ToListAsync(cancellationToken));
+
+    /// <summary>The old slugs that lead to <paramref name="targetId"/>, in alphabetical order.</summary>
+    public Task<List<string>> OldSlugsAsync(SlugKind kind, int targetId, CancellationToken cancellationToken = default) =>
+        db.SlugRedirects.AsNoTracking()
+            .Where(r => r.Kind == kind && r.TargetId == targetId)
+            .OrderBy(r => r.OldSlug)
+            .Select(r => r.OldSlug)
+            .ToListAsync(cancellationToken);
+
     /// <summary>The id an old slug now leads to, or null.</summary>
     public Task<int?> FindTargetAsync(SlugKind kind, string slug, CancellationToken cancellationToken = default) =>
         db.SlugRedirects.AsNoTracking()

@@ -8,6 +8,7 @@ public static class MediaHosting
     {
         services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.SectionName));
         services.AddSingleton<ImageStore>();
+        services.AddScoped<MediaUploads>();
         return services;
     }
 

@@ -10,13 +10,13 @@ public sealed record ArticlePage(
     string Sapo,
     string Body,
     DateTime? PublishedAt,
+    DateTime? PublicUpdatedAt,
     DateTime UpdatedAt,
     string? SectionName,
     string? SectionSlug,
     IReadOnlyList<LinkedName> Authors,
     IReadOnlyList<LinkedName> Tags,
     PageImage? FeaturedImage,
-    DateTime? PublicUpdatedAt,
     IReadOnlyList<CorrectionNotice> Corrections)
 {
     /// <summary>
@@ -30,6 +30,7 @@ public sealed record ArticlePage(
         a.Sapo,
         a.Body,
         a.PublishedAt,
+        a.PublicUpdatedAt,
         a.UpdatedAt,
         a.Section == null ? null : a.Section.Name,
         a.Section == null ? null : a.Section.Slug,
@@ -38,7 +39,6 @@ public sealed record ArticlePage(
         a.FeaturedImage == null
             ? null
             : new PageImage(a.FeaturedImage.StoredName, a.FeaturedImage.ContentType, a.FeaturedImage.Width, a.FeaturedImage.Height, a.FeaturedImageCaption, a.FeaturedImageCredit, a.FeaturedImageAlt),
-        a.PublicUpdatedAt,
         a.Corrections.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Select(c => new CorrectionNotice(c.Notice, c.CreatedAt)).ToList());
 }
 

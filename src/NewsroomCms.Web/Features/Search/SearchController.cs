@@ -2,11 +2,13 @@ using System.Globalization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using NewsroomCms.Web.Features.Portal;
 
 namespace NewsroomCms.Web.Features.Search;
 
 /// <summary>The readers' search page; the search box on every public page sends its query here.</summary>
 [AllowAnonymous]
+[ReaderLanguage]
 public sealed class SearchController(SiteSearch search) : Controller
 {
     [HttpGet("/tim-kiem")]

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Hosting;
 
 namespace NewsroomCms.Web.Features.Site;
@@ -8,6 +10,10 @@ namespace NewsroomCms.Web.Features.Site;
 [AllowAnonymous]
 public sealed class SiteController : Controller
 {
+    public const string ForReadersKey = "ForReaders";
+
+    private static readonly string[] NewsroomPaths = ["/newsroom", "/account", "/setup", "/error"];
+
     /// <summary>The friendly page for an error status; reached by re-execution, so the status stays.</summary>
     [Route("error/{code:int}")]
     [IgnoreAntiforgeryToken]
@@ -15,8 +21,19 @@ public sealed class SiteController : Controller
     {
         var status = code is >= 400 and <= 599 ? code : 500;
         Response.StatusCode = status;
+        // A reader who followed a dead or removed link gets the public site's page, in Vietnamese, with ways
+        // back to the news; the newsroom's own pages keep the back-office look.
+        if (status is StatusCodes.Status404NotFound or StatusCodes.Status410Gone && IsReaderPath(HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath))
+        {
+            ReaderLanguage.Apply(HttpContext);
+            ViewData[ForReadersKey] = true;
+        }
+
         return View("Error", status);
     }
+
+    private static bool IsReaderPath(string? path) =>
+        path is not null && !NewsroomPaths.Any(prefix => new PathString(path).StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Remembers the reader's language in a cookie for a year and goes back where they were.</summary>
     [HttpGet("language")]

@@ -1,0 +1,4 @@
+namespace NewsroomCms.Web.Features.FrontPage;
+
+/// <summary>Strings of the editors' front-page page.</summary>
+public sealed class FrontPageResource;

@@ -1,0 +1,23 @@
+namespace NewsroomCms.Web.Features.Portal;
+
+public static class PortalHosting
+{
+    public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PortalOptions>()
+            .Bind(configuration.GetSection(PortalOptions.SectionName))
+            .Validate(
+                PortalOptions.IsValid,
+                "Portal:ViewFlushInterval must be between 00:00:01 and 01:00:00 (hh:mm:ss), Portal:MostReadDays between 1 and 7.")
+            .ValidateOnStart();
+        services.AddScoped<PortalChrome>();
+        services.AddScoped<PortalReading>();
+        services.AddSingleton<ArticleViewCounter>();
+        services.AddHostedService<ArticleViewFlusher>();
+        return services;
+    }
+
+    /// <summary>Before the output cache, so that article pages served from it are counted too.</summary>
+    public static IApplicationBuilder UseArticleViewCounting(this IApplicationBuilder app) =>
+        app.UseMiddleware<ArticleViewCounting>();
+}

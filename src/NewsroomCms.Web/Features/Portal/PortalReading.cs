@@ -1,0 +1,180 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsroomCms.Web.Data;
+using NewsroomCms.Web.Domain;
+
+namespace NewsroomCms.Web.Features.Portal;
+
+/// <summary>
+/// The lists readers see: the front page, section, tag and author pages, related and most-read articles.
+/// Every query starts from <see cref="Published"/>, so nothing else can reach a public page.
+/// </summary>
+public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, NewsroomTime time, IOptions<PortalOptions> options)
+{
+    public const int LatestCount = 10;
+    public const int SectionBlockCount = 4;
+    public const int RelatedCount = 5;
+    public const int MostReadCount = 5;
+
+    /// <summary>Shared-tag candidates looked at for "Tin liên quan": the newest ones, so a big tag stays cheap.</summary>
+    private const int RelatedCandidates = 50;
+
+    public IQueryable<Article> Published => db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published);
+
+    /// <summary>
+    /// The editors' lead and featured stories where they are still published; every other place is filled
+    /// with the newest articles not already on the page. Then the latest list and a block per visible section.
+    /// </summary>
+    public async Task<FrontPage> FrontPageAsync(CancellationToken cancellationToken = default)
+    {
+        var chosen = await db.FrontPageSlots.AsNoTracking()
+            .Where(s => s.Position >= FrontPageSlot.LeadPosition && s.Position <= FrontPageSlot.FeaturedCount && s.Article!.Status == ArticleStatus.Published)
+            .Select(s => new { s.Position, s.ArticleId })
+            .ToListAsync(cancellationToken);
+        var chosenIds = chosen.Select(c => c.ArticleId).ToList();
+        var chosenArticles = (await Published.Where(a => chosenIds.Contains(a.Id)).Select(ArticleSummary.FromArticle).ToListAsync(cancellationToken))
+            .ToDictionary(a => a.Id);
+
+        var places = FrontPageSlot.FeaturedCount + 1;
+        var fillers = new Queue<ArticleSummary>(await Newest(Published.Where(a => !chosenIds.Contains(a.Id)))
+            .Take(places - chosen.Count + LatestCount)
+            .Select(ArticleSummary.FromArticle)
+            .ToListAsync(cancellationToken));
+        var top = new List<ArticleSummary>(places);
+        for (var position = 0; position < places; position++)
+        {
+            var slot = chosen.FirstOrDefault(c => c.Position == position);
+            if (slot is not null && chosenArticles.TryGetValue(slot.ArticleId, out var picked))
+            {
+                top.Add(picked);
+            }
+            else if (fillers.Count > 0)
+            {
+                top.Add(fillers.Dequeue());
+            }
+        }
+
+        var sections = new List<SectionBlock>();
+        foreach (var section in await db.Sections.AsNoTracking().Where(s => !s.IsHidden).OrderBy(s => s.DisplayOrder).ThenBy(s => s.Id)
+                     .Select(s => new { s.Id, s.Name, s.Slug }).ToListAsync(cancellationToken))
+        {
+            var articles = await Newest(Published.Where(a => a.SectionId == section.Id))
+                .Take(SectionBlockCount)
+                .Select(ArticleSummary.FromArticle)
+                .ToListAsync(cancellationToken);
+            if (articles.Count > 0)
+            {
+                sections.Add(new SectionBlock(new LinkedName(section.Name, section.Slug), articles));
+            }
+        }
+
+        return new FrontPage(top.FirstOrDefault(), top.Skip(1).ToList(), fillers.ToList(), sections);
+    }
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of <paramref name="articles"/>, newest first, with one more row to
+    /// tell whether a next page exists.
+    /// </summary>
+    /// <remarks>
+    /// The page's ids are picked first, from the index alone (for a section, (SectionId, Status, PublishedAt),
+    /// whose entries end with the id), and only those rows are read. A deep page still walks the index
+    /// entries before it, but never the articles themselves.
+    /// </remarks>
+    public async Task<ListPage> PageAsync(IQueryable<Article> articles, int page, CancellationToken cancellationToken = default)
+    {
+        var rows = await PageQuery(articles, page).ToListAsync(cancellationToken);
+        return new ListPage(rows.Take(Listing.PageSize).ToList(), page, rows.Count > Listing.PageSize);
+    }
+
+    /// <summary>The query behind <see cref="PageAsync"/>, for checking its plan.</summary>
+    internal IQueryable<ArticleSummary> PageQuery(IQueryable<Article> articles, int page)
+    {
+        var ids = Newest(articles).Skip((page - 1) * Listing.PageSize).Take(Listing.PageSize + 1).Select(a => a.Id);
+        return Newest(db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))).Select(ArticleSummary.FromArticle);
+    }
+
+    /// <summary>"Tin liên quan": articles sharing the most tags first, then the newest of the same section.</summary>
+    public async Task<IReadOnlyList<ArticleSummary>> RelatedAsync(int articleId, int? sectionId, IReadOnlyCollection<int> tagIds, CancellationToken cancellationToken = default)
+    {
+        var related = new List<ArticleSummary>();
+        if (tagIds.Count > 0)
+        {
+            var candidates = await Newest(Published.Where(a => a.Id != articleId && a.Tags.Any(t => tagIds.Contains(t.Id))))
+                .Take(RelatedCandidates)
+                .Select(a => new { Shared = a.Tags.Count(t => tagIds.Contains(t.Id)), Id = a.Id })
+                .ToListAsync(cancellationToken);
+            // Stable: among equal counts the newest stays first.
+            var best = candidates.OrderByDescending(c => c.Shared).Take(RelatedCount).Select(c => c.Id).ToList();
+            var found = (await Published.Where(a => best.Contains(a.Id)).Select(ArticleSummary.FromArticle).ToListAsync(cancellationToken)).ToDictionary(a => a.Id);
+            related.AddRange(best.Where(found.ContainsKey).Select(id => found[id]));
+        }
+
+        if (related.Count < RelatedCount && sectionId is { } section)
+        {
+            var shown = related.Select(a => a.Id).Append(articleId).ToList();
+            related.AddRange(await Newest(Published.Where(a => a.SectionId == section && !shown.Contains(a.Id)))
+                .Take(RelatedCount - related.Count)
+                .Select(ArticleSummary.FromArticle)
+                .ToListAsync(cancellationToken));
+        }
+
+        return related;
+    }
+
+    /// <summary>"Đọc nhiều": the most viewed published articles of the last <see cref="PortalOptions.MostReadDays"/> newsroom days.</summary>
+    public async Task<IReadOnlyList<MostRead>> MostReadAsync(CancellationToken cancellationToken = default)
+    {
+        var since = time.Today(clock.GetUtcNow()).AddDays(1 - options.Value.MostReadDays);
+        return await db.ArticleDailyViews.AsNoTracking()
+            .Where(v => v.Day >= since)
+            .GroupBy(v => v.ArticleId)
+            .Select(g => new { ArticleId = g.Key, Views = g.Sum(v => v.Views) })
+            .Join(Published, v => v.ArticleId, a => a.Id, (v, a) => new { v.Views, a.Id, a.Title, a.Slug, a.PublishedAt })
+            .OrderByDescending(x => x.Views).ThenByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
+            .Take(MostReadCount)
+            .Select(x => new MostRead(x.Id, x.Title, x.Slug, x.Views))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Newest first; the id settles articles published in the same instant, so pages never overlap.</summary>
+    private static IOrderedQueryable<Article> Newest(IQueryable<Article> articles) =>
+        articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
+}
+
+/// <summary>An article in a list: enough for a headline, its sapo, section and a thumbnail.</summary>
+public sealed record ArticleSummary(
+    int Id,
+    string Title,
+    string Slug,
+    string Sapo,
+    DateTime PublishedAt,
+    string? SectionName,
+    string? SectionSlug,
+    ListImage? Image)
+{
+    /// <summary>Section links only to visible sections; a hidden section's page does not exist for readers.</summary>
+    public static readonly Expression<Func<Article, ArticleSummary>> FromArticle = a => new ArticleSummary(
+        a.Id,
+        a.Title,
+        a.Slug,
+        a.Sapo,
+        a.PublishedAt!.Value,
+        a.Section == null ? null : a.Section.Name,
+        a.Section == null || a.Section.IsHidden ? null : a.Section.Slug,
+        a.FeaturedImage == null ? null : new ListImage(a.FeaturedImage.StoredName, a.FeaturedImage.Width, a.FeaturedImage.Height, a.FeaturedImageAlt));
+}
+
+public sealed record ListImage(string StoredName, int Width, int Height, string? Alt);
+
+public sealed record MostRead(int Id, string Title, string Slug, long Views);
+
+public sealed record SectionBlock(LinkedName Section, IReadOnlyList<ArticleSummary> Articles);
+
+/// <param name="Lead">The lead story, or null while nothing is published.</param>
+/// <param name="Featured">Up to <see cref="FrontPageSlot.FeaturedCount"/> featured stories in order.</param>
+/// <param name="Latest">The newest articles not shown above.</param>
+/// <param name="Sections">The newest articles of each visible section that has any.</param>
+public sealed record FrontPage(ArticleSummary? Lead, IReadOnlyList<ArticleSummary> Featured, IReadOnlyList<ArticleSummary> Latest, IReadOnlyList<SectionBlock> Sections);
+
+public sealed record ListPage(IReadOnlyList<ArticleSummary> Articles, int Page, bool HasNext);

@@ -1,0 +1,4 @@
+namespace NewsroomCms.Web.Features.Settings;
+
+/// <summary>Strings of the site settings page.</summary>
+public sealed class SettingsResource;

@@ -1,0 +1,144 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NetVips;
+using NewsroomCms.BrowserTests.Infrastructure;
+using NewsroomCms.Web.Data;
+using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Media;
+using static Microsoft.Playwright.Assertions;
+
+namespace NewsroomCms.BrowserTests.Portal;
+
+/// <summary>A reader on a phone goes from the home page to a section, an article and its author, without script.</summary>
+public sealed class ReadingOnAPhoneTests(NewsroomSite site) : BrowserTest(site)
+{
+    [Fact]
+    public async Task AReaderOnAPhoneGoesFromTheHomePageToASectionAnArticleAndItsAuthor()
+    {
+        var paper = await SeedAsync();
+        var page = await NewPageAsync(phone: true);
+
+        await page.GotoAsync("/");
+        await Expect(page.Locator(".masthead .brand")).ToHaveTextAsync("Báo Lam Giang điện tử");
+        await Expect(page.GetByLabel("Tìm kiếm")).ToBeVisibleAsync();
+        await Expect(page.Locator(".site-footer")).ToContainTextAsync("Giấy phép số 125/GP-BTTTT ngày 05/03/2021 do Bộ Thông tin và Truyền thông cấp");
+        await AssertFitsThePhoneAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Chuyên mục" }).GetByRole(AriaRole.Link, new() { Name = paper.Section, Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(Url("/chuyen-muc/" + paper.SectionSlug));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(paper.Section);
+        await AssertFitsThePhoneAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = paper.Title }).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(Url("/bai-viet/" + paper.Slug));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(paper.Title);
+        await Expect(page.Locator("article.article .meta")).ToContainTextAsync("Đăng lúc");
+        await Expect(page.Locator("figure.featured img")).ToHaveJSPropertyAsync("complete", true);
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Đường dẫn" }).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Trang chủ", paper.Section]);
+        await AssertFitsThePhoneAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.Locator("article.article .byline").GetByRole(AriaRole.Link, new() { Name = paper.Author }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(Url("/tac-gia/" + paper.AuthorSlug));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(paper.Author);
+        await Expect(page.Locator(".bio")).ToHaveTextAsync("Phóng viên mảng kinh tế, theo dõi nông nghiệp và doanh nghiệp địa phương.");
+        await AssertFitsThePhoneAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = paper.Title }).First.ClickAsync();
+        await page.Locator("article.article ul.tags").GetByRole(AriaRole.Link, new() { Name = paper.Tag }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(Url("/the/" + paper.TagSlug));
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        var missing = await page.GotoAsync("/bai-viet/bai-viet-khong-con");
+        Assert.Equal(404, missing!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Không tìm thấy trang");
+        await Expect(page.GetByRole(AriaRole.Search, new() { Name = "Tìm bài viết" })).ToBeVisibleAsync();
+        await AssertFitsThePhoneAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+    }
+
+    /// <summary>Nothing wider than the screen: a reader never scrolls sideways to read.</summary>
+    private static async Task AssertFitsThePhoneAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{page.Url} is {overflow} px wider than the phone.");
+    }
+
+    private sealed record Paper(string Section, string SectionSlug, string Title, string Slug, string Author, string AuthorSlug, string Tag, string TagSlug);
+
+    /// <summary>A small paper: settings, two sections, a pen name, a tag, a photo and a few articles.</summary>
+    private async Task<Paper> SeedAsync()
+    {
+        using var scope = Site.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<ImageStore>();
+        var now = Site.App.Clock.GetUtcNow().UtcDateTime;
+
+        db.SiteSettings.Add(new SiteSettings
+        {
+            PublicationName = "Báo Lam Giang điện tử",
+            GoverningBody = "Tỉnh ủy Lam Giang",
+            LicenceNumber = "125/GP-BTTTT",
+            LicenceDate = new DateOnly(2021, 3, 5),
+            LicenceIssuer = "Bộ Thông tin và Truyền thông",
+            EditorInChief = "Nguyễn Thị Thanh Hương",
+            Address = "Số 18 đường Lê Lợi, phường Tân An, thành phố Lam Giang",
+            Phone = "(0299) 3 822 555",
+            Email = "toasoan@baolamgiang.example",
+            UpdatedAt = now,
+        });
+        var economy = new Section { Name = "Kinh tế", Slug = "kinh-te", DisplayOrder = 1 };
+        var culture = new Section { Name = "Văn hóa", Slug = "van-hoa", DisplayOrder = 2 };
+        var author = new Author { PenName = "Trường Hà", Slug = "truong-ha", Bio = "Phóng viên mảng kinh tế, theo dõi nông nghiệp và doanh nghiệp địa phương.", CreatedAt = now };
+        var tag = Tag.Create("Nông nghiệp");
+        using var black = Image.Black(1200, 800, bands: 3);
+        using var green = black.Linear([1, 1, 1], [40, 110, 60], uchar: true);
+        using var photo = green.Copy(interpretation: Enums.Interpretation.Srgb);
+        var stored = await store.SaveAsync(photo.JpegsaveBuffer(q: 80), CancellationToken.None);
+        var image = new MediaAsset
+        {
+            StoredName = stored.StoredName,
+            OriginalFileName = "canh-dong.jpg",
+            ContentType = stored.Format.ContentType,
+            ByteSize = stored.ByteSize,
+            Width = stored.Width,
+            Height = stored.Height,
+            UploadedAt = now,
+        };
+
+        var lead = Article(
+            "Đồng bằng thu hoạch lúa Đông Xuân được mùa, được giá",
+            "Chiều 5/3, tại xã Đức Thạnh, nông dân bắt đầu thu hoạch lúa vụ Đông Xuân với năng suất bình quân 7,5 tấn/ha.",
+            economy, now.AddHours(-1));
+        lead.FeaturedImage = image;
+        lead.FeaturedImageAlt = "Nông dân thu hoạch lúa trên cánh đồng";
+        lead.FeaturedImageCaption = "Cánh đồng lúa ở xã Đức Thạnh.";
+        lead.FeaturedImageCredit = "Trường Hà";
+        lead.Tags.Add(tag);
+        lead.Authors.Add(new ArticleAuthor { Author = author, Position = 0 });
+        var second = Article("Giá phân bón giảm mạnh đầu vụ", "Giá các loại phân bón trên thị trường giảm từ 10 - 15% so với cùng kỳ.", economy, now.AddHours(-3));
+        second.Tags.Add(tag);
+        second.Authors.Add(new ArticleAuthor { Author = author, Position = 0 });
+        var third = Article("Lễ hội Nghinh Ông thu hút hàng chục nghìn lượt khách", "Lễ hội năm nay diễn ra trong 3 ngày với nhiều hoạt động văn hóa dân gian đặc sắc.", culture, now.AddHours(-2));
+        db.Articles.AddRange(lead, second, third);
+        await db.SaveChangesAsync();
+        return new Paper(economy.Name, economy.Slug, lead.Title, lead.Slug, author.PenName, author.Slug, tag.Name, tag.Slug);
+    }
+
+    private static Article Article(string title, string sapo, Section section, DateTime publishedAt) => new()
+    {
+        Title = title,
+        Slug = VietnameseText.Slugify(title),
+        Sapo = sapo,
+        Body = "<p>Toàn tỉnh gieo sạ hơn 62.000 ha lúa vụ Đông Xuân, trong đó trên 70% diện tích sử dụng giống lúa chất lượng cao.</p>",
+        Status = ArticleStatus.Published,
+        Section = section,
+        CreatedAt = publishedAt,
+        UpdatedAt = publishedAt,
+        SubmittedAt = publishedAt,
+        PublishedAt = publishedAt,
+    };
+}
