@@ -41,7 +41,7 @@ public sealed partial class PublishedUpdateTests(PublishingAppFactory app) : ICl
 
         var page = await reader.GetAsync($"/bai-viet/{slug}");
         Assert.Contains("rút ngắn thời gian đi lại còn 15 phút", page.Html, StringComparison.Ordinal);
-        Assert.Contains($"Cập nhật lúc <time datetime=\"{HaNoi.ToLocal(now):yyyy-MM-ddTHH:mm}\">{CorrectionTests.Encoded(HaNoi.FormatLong(now, CultureInfo.GetCultureInfo("vi-VN")))}</time>", page.Html, StringComparison.Ordinal);
+        Assert.Contains($"Cập nhật lúc <time datetime=\"{CorrectionTests.Encoded(HaNoi.FormatIso(now))}\">{CorrectionTests.Encoded(HaNoi.FormatLong(now, CultureInfo.GetCultureInfo("vi-VN")))}</time>", page.Html, StringComparison.Ordinal);
     }
 
     [Fact]

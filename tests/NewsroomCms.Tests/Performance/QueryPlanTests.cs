@@ -254,7 +254,8 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Database database) : I
         }
 
         var aliases = ArticlesAlias().Matches(sql).Select(m => m.Groups[1].Value).Append("Articles").ToHashSet();
-        return [.. steps.Select(step => ScanOf().Match(step) is { Success: true } scan && aliases.Contains(scan.Groups[1].Value) ? "ARTICLES " + step : step)];
+        // The SQL last, so a failure says which query scanned.
+        return [.. steps.Select(step => ScanOf().Match(step) is { Success: true } scan && aliases.Contains(scan.Groups[1].Value) ? "ARTICLES " + step : step), "SQL: " + sql];
     }
 
     /// <summary>A bare "SCAN a" of Articles reads the whole table; "SCAN a USING INDEX …" walks an index in order and stops at the LIMIT.</summary>

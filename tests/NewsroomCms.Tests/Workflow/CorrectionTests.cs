@@ -57,7 +57,7 @@ public sealed class CorrectionTests(PublishingAppFactory app) : IClassFixture<Pu
         Assert.True(secondShown > 0 && firstShown > secondShown, "newest correction first");
         Assert.Contains($"Đính chính lúc <time datetime=\"{HaNoi.ToLocal(secondAt):yyyy-MM-ddTHH:mm}\">{Encoded(HaNoi.FormatLong(secondAt, Vietnamese))}</time>", page.Html, StringComparison.Ordinal);
         Assert.Contains($"Đính chính lúc <time datetime=\"{HaNoi.ToLocal(firstAt):yyyy-MM-ddTHH:mm}\">{Encoded(HaNoi.FormatLong(firstAt, Vietnamese))}</time>", page.Html, StringComparison.Ordinal);
-        Assert.Contains($"Cập nhật lúc <time datetime=\"{HaNoi.ToLocal(secondAt):yyyy-MM-ddTHH:mm}\">{Encoded(HaNoi.FormatLong(secondAt, Vietnamese))}</time>", page.Html, StringComparison.Ordinal);
+        Assert.Contains($"Cập nhật lúc <time datetime=\"{Encoded(HaNoi.FormatIso(secondAt))}\">{Encoded(HaNoi.FormatLong(secondAt, Vietnamese))}</time>", page.Html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,8 +33,11 @@ public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, News
             .Select(s => new { s.Position, s.ArticleId })
             .ToListAsync(cancellationToken);
         var chosenIds = chosen.Select(c => c.ArticleId).ToList();
-        var chosenArticles = (await Published.Where(a => chosenIds.Contains(a.Id)).Select(ArticleSummary.FromArticle).ToListAsync(cancellationToken))
-            .ToDictionary(a => a.Id);
+        // No query at all for an empty front page: "IN ()" makes SQLite plan a scan it then never runs.
+        var chosenArticles = chosenIds.Count == 0
+            ? []
+            : (await Published.Where(a => chosenIds.Contains(a.Id)).Select(ArticleSummary.FromArticle).ToListAsync(cancellationToken))
+                .ToDictionary(a => a.Id);
 
         var places = FrontPageSlot.FeaturedCount + 1;
         var fillers = new Queue<ArticleSummary>(await Newest(Published.Where(a => !chosenIds.Contains(a.Id)))
