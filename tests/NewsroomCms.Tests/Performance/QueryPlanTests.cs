@@ -11,6 +11,7 @@ using NewsroomCms.Web.Data.Sqlite;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Feeds;
 using NewsroomCms.Web.Features.Portal;
+using NewsroomCms.Web.Features.Search;
 using NewsroomCms.Web.Features.Site;
 using NewsroomCms.Web.Hosting;
 
@@ -19,10 +20,10 @@ namespace NewsroomCms.Tests.Performance;
 /// <summary>
 /// The public pages' queries read Articles through an index, never by scanning the table: a scan is
 /// fine with the demo's eight articles and a timeout with a million. The tests run the real code (the
-/// home page's action, the feeds' queries) and record the SQL it sends, or take an EF query's own
-/// command, and ask SQLite for the plan (<c>EXPLAIN QUERY PLAN</c>) with the same parameters, on a
-/// database of generated articles without ANALYZE statistics, as a newsroom's database would be.
-/// The section, tag and author queries are what those pages need until the portal's own are in main.
+/// front page, the feeds' and sitemaps' queries, the search, whose SQL is written by hand for the FTS5
+/// table) and record the SQL it sends, or take the command of the query a list page asks PortalReading
+/// for, and ask SQLite for the plan (<c>EXPLAIN QUERY PLAN</c>) with the same parameters, on a database
+/// of generated articles without ANALYZE statistics, as a newsroom's database would be.
 /// </summary>
 public sealed partial class QueryPlanTests(QueryPlanTests.Database database) : IClassFixture<QueryPlanTests.Database>
 {
@@ -79,6 +80,25 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Database database) : I
         Assert.All(plans, AssertNoScanOfArticles);
     }
 
+    [Theory]
+    [InlineData("kinh tế", 10_000)] // ranked
+    [InlineData("kinh te", 10_000)]
+    [InlineData("năm", 10)] // more matches than the ranking limit: the newest among them
+    [InlineData("phát triển kinh tế bền vững", 10_000)]
+    public async Task SearchReadsArticlesByIdFromTheIndexMatches(string typed, int maxRanked)
+    {
+        var plans = await PlansOfAsync(async db =>
+        {
+            var search = new SiteSearch(db, Options.Create(new SearchOptions { MaxRankedResults = maxRanked }));
+            var results = await search.SearchAsync(SearchText.Parse(typed), 1);
+            Assert.NotEmpty(results.Hits);
+        });
+
+        Assert.True(plans.Count >= 3, $"{plans.Count} queries");
+        Assert.All(plans, AssertNoScanOfArticles);
+        Assert.All(plans, plan => Assert.Contains(plan, step => step.Contains("PRIMARY KEY", StringComparison.Ordinal) || step.Contains("VIRTUAL TABLE", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task ArticlePageFindsTheArticleByItsSlug()
     {
@@ -97,20 +117,17 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Database database) : I
         });
     }
 
-    [Fact]
-    public async Task SectionPagesUseTheSectionIndexEvenFarBack()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1000)]
+    public async Task SectionPagesUseTheSectionIndexEvenFarBack(int page)
     {
         await WithDbAsync(async db =>
         {
             var section = await db.Sections.Select(s => s.Id).FirstAsync();
-            // A section's page N: what /chuyen-muc/{slug}?trang=N needs.
-            var query = db.Articles
-                .Where(a => a.Status == ArticleStatus.Published && a.SectionId == section)
-                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                .Skip(999 * 20).Take(21)
-                .Select(a => new { a.Title, a.Slug, a.Sapo, a.PublishedAt });
-
-            var plan = await PlanAsync(db, query);
+            var reading = Reading(db);
+            // As the section page asks PortalReading.
+            var plan = await PlanAsync(db, reading.PageQuery(reading.Published.Where(a => a.SectionId == section), page));
 
             AssertNoScanOfArticles(plan);
             Assert.Contains(plan, step => step.Contains("IX_Articles_SectionId_Status_PublishedAt", StringComparison.Ordinal));
@@ -118,10 +135,10 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Database database) : I
     }
 
     /// <remarks>
-    /// Written with Any(), as EF writes a many-to-many filter, SQLite walks the newest published articles
-    /// (IX_Articles_Status_PublishedAt) and checks each one's link: quick for a common tag, up to the
-    /// whole index for a rare one. Starting from IX_ArticleTags_TagId_ArticleId instead sorts all of a
-    /// tag's articles, slow for a common one. Neither reads the table; which is better depends on the tag.
+    /// Written with Any(), as EF writes a many-to-many filter, SQLite may walk the newest published articles
+    /// (IX_Articles_Status_PublishedAt) and check each one's link: quick for a common tag, up to the whole
+    /// index for a rare one. Starting from IX_ArticleTags_TagId_ArticleId instead sorts all of a tag's
+    /// articles, slow for a common one. Neither reads the table; which is better depends on the tag.
     /// </remarks>
     [Fact]
     public async Task TagAndAuthorPagesReadArticlesThroughIndexes()
@@ -130,27 +147,18 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Database database) : I
         {
             var tag = await db.Tags.Select(t => t.Id).FirstAsync();
             var author = await db.Authors.Select(a => a.Id).FirstAsync();
-            // A tag's and an author's newest articles: what /the/{slug} and /tac-gia/{slug} need.
-            var byTag = db.Articles
-                .Where(a => a.Status == ArticleStatus.Published && a.Tags.Any(t => t.Id == tag))
-                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                .Take(21)
-                .Select(a => new { a.Title, a.Slug, a.PublishedAt });
-            var byAuthor = db.Articles
-                .Where(a => a.Status == ArticleStatus.Published && a.Authors.Any(b => b.AuthorId == author))
-                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                .Take(21)
-                .Select(a => new { a.Title, a.Slug, a.PublishedAt });
-
-            var tagPlan = await PlanAsync(db, byTag);
-            var authorPlan = await PlanAsync(db, byAuthor);
+            var reading = Reading(db);
+            // As the tag and author pages ask PortalReading.
+            var tagPlan = await PlanAsync(db, reading.PageQuery(reading.Published.Where(a => a.Tags.Any(t => t.Id == tag)), 1));
+            var authorPlan = await PlanAsync(db, reading.PageQuery(reading.Published.Where(a => a.Authors.Any(b => b.AuthorId == author)), 1));
 
             AssertNoScanOfArticles(tagPlan);
             AssertNoScanOfArticles(authorPlan);
-            Assert.Contains(tagPlan, step => step.Contains("USING INDEX IX_Articles_Status_PublishedAt", StringComparison.Ordinal) || step.Contains("IX_ArticleTags_TagId_ArticleId", StringComparison.Ordinal));
-            Assert.Contains(authorPlan, step => step.Contains("USING INDEX IX_Articles_Status_PublishedAt", StringComparison.Ordinal) || step.Contains("IX_ArticleAuthors_AuthorId_ArticleId", StringComparison.Ordinal));
         });
     }
+
+    private static PortalReading Reading(NewsroomDbContext db) =>
+        new(db, TimeProvider.System, new NewsroomTime("Asia/Ho_Chi_Minh"), Options.Create(new PortalOptions()));
 
     [Fact]
     public async Task TheCheckCatchesAScan()
@@ -251,7 +259,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Database database) : I
     private static void AssertNoScanOfArticles(List<string> plan) =>
         Assert.DoesNotContain(plan, step => step.StartsWith("ARTICLES ", StringComparison.Ordinal) && !step.Contains(" USING ", StringComparison.Ordinal));
 
-    [GeneratedRegex("\"Articles\" AS \"(\\w+)\"")]
+    [GeneratedRegex("\"Articles\" AS \"?(\\w+)\"?")]
     private static partial Regex ArticlesAlias();
 
     [GeneratedRegex("^SCAN (\\w+)")]
