@@ -41,7 +41,7 @@ public sealed class FeedQueries(NewsroomDbContext db, IOptions<SiteOptions> site
             .Where(s => s.Id == SiteSettings.SingletonId)
             .Select(s => s.PublicationName)
             .FirstOrDefaultAsync(cancellationToken);
-        return string.IsNullOrWhiteSpace(name) ? site.Value.PublicationName : name.Trim();
+        return site.Value.PublicationNameOr(name);
     }
 
     public Task<List<SectionEntry>> SectionsAsync(CancellationToken cancellationToken) =>

@@ -24,7 +24,7 @@ public sealed class PortalChrome(NewsroomDbContext db, IOptions<SiteOptions> opt
             .OrderBy(s => s.DisplayOrder).ThenBy(s => s.Id)
             .Select(s => new LinkedName(s.Name, s.Slug))
             .ToListAsync();
-        var name = string.IsNullOrWhiteSpace(settings?.PublicationName) ? options.Value.PublicationName : settings.PublicationName;
+        var name = options.Value.PublicationNameOr(settings?.PublicationName);
         return new SiteChrome(settings ?? new SiteSettings(), sections, name);
     }
 }

@@ -15,6 +15,10 @@ public sealed class SiteOptions
     /// <summary>The paper's name until an administrator enters it in the site settings.</summary>
     public string PublicationName { get; set; } = "NewsroomCms";
 
+    /// <summary>The paper's name as readers see it: the one in the site settings, else the configured one.</summary>
+    public string PublicationNameOr(string? stored) =>
+        string.IsNullOrWhiteSpace(stored) ? PublicationName : stored.Trim();
+
     /// <summary>The base URL without a trailing slash, or null when unset.</summary>
     public Uri? BaseUri =>
         string.IsNullOrWhiteSpace(PublicBaseUrl) ? null : new Uri(PublicBaseUrl.Trim().TrimEnd('/'), UriKind.Absolute);
