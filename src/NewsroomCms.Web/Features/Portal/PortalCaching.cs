@@ -154,7 +154,9 @@ public sealed class PublicPageValidators(RequestDelegate next, IOptions<OutputCa
             }
         }
 
+        // Not the request's abort token: inside the output cache one render serves every reader waiting for
+        // the page, and the first reader hanging up must not fail it for the others.
         buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        await buffer.CopyToAsync(original, CancellationToken.None);
     }
 }
