@@ -128,20 +128,20 @@ public sealed class PortalCachingTests : IDisposable
     }
 
     [Fact]
-    public async Task AnEnglishBrowserIsServedTheVietnamesePageToo()
+    public async Task AnEnglishBrowserIsServedTheSameCachedVietnamesePage()
     {
-        await PublishedAsync("Hội thi ẩm thực", "hoi-thi-am-thuc");
+        var id = await PublishedAsync("Hội thi ẩm thực", "hoi-thi-am-thuc");
         using var vietnamese = _app.CreateClient();
         using var english = _app.CreateClient();
         english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
 
         var vi = await vietnamese.GetStringAsync("/");
+        await RetitleSilentlyAsync(id, "Hội thi ẩm thực đường phố");
         var en = await english.GetStringAsync("/");
 
-        // Readers' pages are Vietnamese whatever the browser asks for (ReaderLanguage), cached or not.
-        Assert.Contains("lang=\"vi\"", vi, StringComparison.Ordinal);
+        // Readers' pages are Vietnamese whatever the browser asks for (ReaderLanguage): one cached copy serves both.
         Assert.Contains("lang=\"vi\"", en, StringComparison.Ordinal);
-        Assert.Contains("Hội thi ẩm thực", en, StringComparison.Ordinal);
+        Assert.Equal(vi, en);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.OutputCaching;
@@ -64,8 +63,8 @@ public static class PortalCaching
             cache.AddBasePolicy(policy => policy
                 .With(context => settings.Enabled && IsPublicPage(context.HttpContext.Request.Path))
                 .SetVaryByQuery("*")
+                // Not by language: readers' pages are always Vietnamese (ReaderLanguage), one copy per address.
                 .SetVaryByHeader("Accept-Encoding")
-                .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
                 .Tag(Tag));
         });
 
@@ -85,8 +84,7 @@ public static class PortalCaching
     }
 
     /// <summary>
-    /// After authentication (so signed-in users bypass the cache) and localization (so each language has
-    /// its own copy): the cache, then compression and the ETag inside it, so both are stored with the page.
+    /// After authentication (so signed-in users bypass the cache): the cache, then compression and the ETag inside it, so both are stored with the page.
     /// </summary>
     public static IApplicationBuilder UsePortalCaching(this IApplicationBuilder app)
     {
