@@ -39,6 +39,10 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
     private const double FeaturedImageShare = 0.35;
     private const string PhotoFilePrefix = "generated-photo-";
 
+    /// <summary>FTS5's pending-terms limit for the run, in bytes, and its default, put back afterwards.</summary>
+    private const int SearchHashSize = 64 * 1024 * 1024;
+    private const string DefaultSearchHashSize = "1048576";
+
     /// <summary>Sections by share of articles: a provincial paper writes more news than economy.</summary>
     private static readonly (string Section, int Weight)[] SectionWeights =
     [
@@ -249,12 +253,16 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         {
             Synchronous = Pragma(connection, "synchronous"),
             CacheSize = Pragma(connection, "cache_size"),
+            SearchHashSize = SearchConfig(connection, "hashsize"),
         };
         try
         {
             Execute(connection, "PRAGMA synchronous=OFF;");
             Execute(connection, "PRAGMA cache_size=-262144;"); // 256 MB: the indexes of a million articles stay in memory
-            using var insert = new Inserts(connection);
+            // FTS5 keeps new terms in memory up to this size before writing them as a segment (1 MB by default):
+            // fewer, larger segments to merge. Each commit writes one anyway.
+            Execute(connection, $"""INSERT INTO "ArticleSearch" ("ArticleSearch", rank) VALUES ('hashsize', {SearchHashSize.ToString(CultureInfo.InvariantCulture)});""");
+            using var insert = new Inserts(connection, NextArticleId(connection));
             var busy = new Stopwatch();
             var written = 0;
             var inBatch = 0;
@@ -266,9 +274,19 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
                     busy.Start();
                     transaction ??= connection.BeginTransaction();
                     insert.Use(transaction);
+                    // The chunk's articles first, then their search rows. FTS5 writes its pending terms out as a
+                    // new index segment whenever a statement opens a savepoint (an INSERT with RETURNING or a
+                    // trigger does): interleaved, that was one segment per article, and merging them cost more
+                    // than everything else together.
+                    var first = insert.NextId;
                     foreach (var article in chunk)
                     {
                         insert.Article(article);
+                    }
+
+                    for (var i = 0; i < chunk.Count; i++)
+                    {
+                        insert.Search(first + i, chunk[i].Search);
                     }
 
                     written += chunk.Count;
@@ -295,10 +313,35 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         }
         finally
         {
+            Execute(connection, $"""INSERT INTO "ArticleSearch" ("ArticleSearch", rank) VALUES ('hashsize', {Safe(previous.SearchHashSize ?? DefaultSearchHashSize)});""");
             Execute(connection, $"PRAGMA synchronous={Safe(previous.Synchronous)};");
             Execute(connection, $"PRAGMA cache_size={Safe(previous.CacheSize)};");
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// The id SQLite would give the next article (AUTOINCREMENT: above any id ever used). Ids are given
+    /// rather than read back with RETURNING, which makes every insert a statement with a savepoint.
+    /// </summary>
+    private static long NextArticleId(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT max(
+                coalesce((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'Articles'), 0),
+                coalesce((SELECT max("Id") FROM "Articles"), 0)) + 1;
+            """;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A setting of the search index's FTS5 table, null when it has the default.</summary>
+    private static string? SearchConfig(SqliteConnection connection, string key)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "v" FROM "ArticleSearch_config" WHERE "k" = $key;""";
+        command.Parameters.AddWithValue("$key", key);
+        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
     }
 
     /// <summary>PRAGMA values read back from SQLite are words or numbers; anything else would be a bug.</summary>
@@ -327,16 +370,16 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         private readonly SqliteCommand _tag;
         private readonly SqliteCommand _search;
 
-        public Inserts(SqliteConnection connection)
+        public Inserts(SqliteConnection connection, long nextId)
         {
+            NextId = nextId;
             _article = Command(connection, """
-                INSERT INTO "Articles" ("Title", "Slug", "Sapo", "Body", "Status", "SectionId", "FeaturedImageId",
+                INSERT INTO "Articles" ("Id", "Title", "Slug", "Sapo", "Body", "Status", "SectionId", "FeaturedImageId",
                     "FeaturedImageAlt", "FeaturedImageCaption", "FeaturedImageCredit",
                     "CreatedAt", "UpdatedAt", "SubmittedAt", "PublishedAt", "Version")
-                VALUES ($title, $slug, $sapo, $body, $status, $section, $image, $alt, $caption, $credit,
-                    $created, $published, $submitted, $published, $version)
-                RETURNING "Id";
-                """, "$title", "$slug", "$sapo", "$body", "$status", "$section", "$image", "$alt", "$caption", "$credit",
+                VALUES ($id, $title, $slug, $sapo, $body, $status, $section, $image, $alt, $caption, $credit,
+                    $created, $published, $submitted, $published, $version);
+                """, "$id", "$title", "$slug", "$sapo", "$body", "$status", "$section", "$image", "$alt", "$caption", "$credit",
                 "$created", "$published", "$submitted", "$version");
             _author = Command(connection, """INSERT INTO "ArticleAuthors" ("ArticleId", "AuthorId", "Position") VALUES ($article, $author, $position);""",
                 "$article", "$author", "$position");
@@ -346,6 +389,9 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
                 "$id", "$title", "$body", "$titleExact", "$bodyExact");
         }
 
+        /// <summary>The id the next <see cref="Article"/> gets.</summary>
+        public long NextId { get; private set; }
+
         public void Use(SqliteTransaction transaction)
         {
             _article.Transaction = _author.Transaction = _tag.Transaction = _search.Transaction = transaction;
@@ -353,7 +399,9 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
 
         public void Article(NewArticle article)
         {
+            var id = NextId++;
             var p = _article.Parameters;
+            p["$id"].Value = id;
             p["$title"].Value = article.Title;
             p["$slug"].Value = article.Slug;
             p["$sapo"].Value = article.Sapo;
@@ -369,7 +417,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
             p["$submitted"].Value = SqliteTime(article.SubmittedAt);
             // As EF stores a Guid on SQLite: upper-case text.
             p["$version"].Value = article.Version.ToString().ToUpperInvariant();
-            var id = Convert.ToInt64(_article.ExecuteScalar(), CultureInfo.InvariantCulture);
+            _article.ExecuteNonQuery();
 
             for (var position = 0; position < article.AuthorIds.Length; position++)
             {
@@ -385,13 +433,16 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
                 _tag.Parameters["$tag"].Value = tag;
                 _tag.ExecuteNonQuery();
             }
+        }
 
+        public void Search(long articleId, SearchDocument document)
+        {
             var s = _search.Parameters;
-            s["$id"].Value = id;
-            s["$title"].Value = article.Search.Title;
-            s["$body"].Value = article.Search.Body;
-            s["$titleExact"].Value = article.Search.TitleExact;
-            s["$bodyExact"].Value = article.Search.BodyExact;
+            s["$id"].Value = articleId;
+            s["$title"].Value = document.Title;
+            s["$body"].Value = document.Body;
+            s["$titleExact"].Value = document.TitleExact;
+            s["$bodyExact"].Value = document.BodyExact;
             _search.ExecuteNonQuery();
         }
 
