@@ -17,14 +17,21 @@ namespace NewsroomCms.Web.Hosting.Generation;
 /// articles; publication times run back about twelve years from the current minute.
 /// </summary>
 /// <remarks>
-/// Written for speed, which EF's change tracker does not have at a million rows: the text is made on one
-/// thread while another inserts it with prepared commands on the SQLite connection, one transaction per
+/// <para>Written for speed, which EF's change tracker does not have at a million rows: the text is made on
+/// one thread while another inserts it with prepared commands on the SQLite connection, one transaction per
 /// <see cref="BatchSize"/> articles, each article's search index row in the same transaction. For the run,
 /// SQLite does not wait for the disk (<c>synchronous=OFF</c>) and keeps more pages in memory: a machine
 /// crash in the middle can damage the file, which is fine for generated data and not for a newsroom's
 /// own. The previous settings are put back at the end. (The journal stays WAL: leaving WAL needs the only
 /// connection to the file, and WAL costs little here.) SQLite only: on SQL Server the command refuses
-/// (see <see cref="AdminCommands"/>).
+/// (see <see cref="AdminCommands"/>).</para>
+/// <para>The search index is most of the work: FTS5 tokenizing four columns of every article and merging
+/// the segments it writes. The run loads it unmerged and merges it once at the end (see
+/// <see cref="SearchBulkSettings"/>), so it ends as <c>reindex-search</c> leaves it, in one segment; that
+/// merge reads and writes the whole index, also when a run adds a few articles to a large one. The
+/// indexes of Articles stay in place: dropping them for the load and creating them afterwards measured no
+/// faster, as all but the slug's grow at their end and CREATE INDEX reads every row's body to reach
+/// the columns after it.</para>
 /// </remarks>
 public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, TimeProvider clock)
 {
@@ -39,9 +46,19 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
     private const double FeaturedImageShare = 0.35;
     private const string PhotoFilePrefix = "generated-photo-";
 
-    /// <summary>FTS5's pending-terms limit for the run, in bytes, and its default, put back afterwards.</summary>
-    private const int SearchHashSize = 64 * 1024 * 1024;
-    private const string DefaultSearchHashSize = "1048576";
+    /// <summary>
+    /// Settings of the search index's FTS5 table for the run, with FTS5's defaults: the previous values are
+    /// put back afterwards. New terms are kept in memory up to 64 MB (not 1 MB) before being written as an
+    /// index segment, and segments are not merged while loading (automerge off, and crisis merges only past
+    /// 1,000 segments, where FTS5's limit of 2,000 comes near): the run ends with one merge of everything
+    /// ('optimize'), which writes each entry once instead of once per level of merging.
+    /// </summary>
+    private static readonly (string Key, int Bulk, int Default)[] SearchBulkSettings =
+    [
+        ("hashsize", 64 * 1024 * 1024, 1024 * 1024),
+        ("automerge", 0, 4),
+        ("crisismerge", 1000, 16),
+    ];
 
     /// <summary>Sections by share of articles: a provincial paper writes more news than economy.</summary>
     private static readonly (string Section, int Weight)[] SectionWeights =
@@ -74,13 +91,13 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
 
         var chunks = Channel.CreateBounded<List<NewArticle>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         var plan = new Plan(count, seed, anchor, sections, authors, tags, tagNames, photos, slugs);
-        var databaseTime = TimeSpan.Zero;
+        WriteTimes times;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => Produce(plan, chunks.Writer, stop.Token), CancellationToken.None);
         try
         {
             // A failure of the producer reaches the writer through the channel.
-            databaseTime = await WriteAsync(chunks.Reader, count, watch, output, cancellationToken);
+            times = await WriteAsync(chunks.Reader, count, watch, output, cancellationToken);
         }
         finally
         {
@@ -93,7 +110,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         // CPU time per article says what a quiet machine would do when this one is busy.
         var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds / count;
         output.WriteLine(FormattableString.Invariant(
-            $"Generated {count:N0} articles in {watch.Elapsed:hh\\:mm\\:ss\\.f} ({rate:N0} articles/s; making text {plan.TextTime.TotalSeconds:N0} s and writing {databaseTime.TotalSeconds:N0} s in parallel; {cpu:N2} ms of CPU per article)."));
+            $"Generated {count:N0} articles in {watch.Elapsed:hh\\:mm\\:ss\\.f} ({rate:N0} articles/s; making text {plan.TextTime.TotalSeconds:N0} s and writing {times.Writing.TotalSeconds:N0} s in parallel, then merging the search index {times.Merging.TotalSeconds:N0} s; {cpu:N2} ms of CPU per article)."));
         return count;
     }
 
@@ -113,6 +130,10 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
     }
 
     private sealed record Photo(int Id, string Alt);
+
+    /// <param name="Writing">Time spent writing articles and search rows, waits for text excluded.</param>
+    /// <param name="Merging">Time spent merging the search index afterwards.</param>
+    private sealed record WriteTimes(TimeSpan Writing, TimeSpan Merging);
 
     private sealed record NewArticle(
         string Title,
@@ -244,8 +265,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         return candidate;
     }
 
-    /// <returns>The time spent writing, waits for text excluded.</returns>
-    private async Task<TimeSpan> WriteAsync(ChannelReader<List<NewArticle>> chunks, int count, Stopwatch watch, TextWriter output, CancellationToken cancellationToken)
+    private async Task<WriteTimes> WriteAsync(ChannelReader<List<NewArticle>> chunks, int count, Stopwatch watch, TextWriter output, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
@@ -253,15 +273,17 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         {
             Synchronous = Pragma(connection, "synchronous"),
             CacheSize = Pragma(connection, "cache_size"),
-            SearchHashSize = SearchConfig(connection, "hashsize"),
+            Search = SearchBulkSettings.Select(setting => (setting.Key, Value: SearchConfig(connection, setting.Key) ?? Invariant(setting.Default))).ToList(),
         };
         try
         {
             Execute(connection, "PRAGMA synchronous=OFF;");
             Execute(connection, "PRAGMA cache_size=-262144;"); // 256 MB: the indexes of a million articles stay in memory
-            // FTS5 keeps new terms in memory up to this size before writing them as a segment (1 MB by default):
-            // fewer, larger segments to merge. Each commit writes one anyway.
-            Execute(connection, $"""INSERT INTO "ArticleSearch" ("ArticleSearch", rank) VALUES ('hashsize', {SearchHashSize.ToString(CultureInfo.InvariantCulture)});""");
+            foreach (var (key, value, _) in SearchBulkSettings)
+            {
+                SetSearchConfig(connection, key, Invariant(value));
+            }
+
             using var insert = new Inserts(connection, NextArticleId(connection));
             var busy = new Stopwatch();
             var written = 0;
@@ -304,7 +326,12 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
                     busy.Stop();
                 }
 
-                return busy.Elapsed;
+                output.WriteLine("  merging the search index...");
+                var merging = Stopwatch.StartNew();
+                Execute(connection, SearchSql.Sqlite.Optimize!);
+                // Leaves the file whole without its write-ahead log, for copying.
+                Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+                return new WriteTimes(busy.Elapsed, merging.Elapsed);
             }
             finally
             {
@@ -313,7 +340,11 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         }
         finally
         {
-            Execute(connection, $"""INSERT INTO "ArticleSearch" ("ArticleSearch", rank) VALUES ('hashsize', {Safe(previous.SearchHashSize ?? DefaultSearchHashSize)});""");
+            foreach (var (key, value) in previous.Search)
+            {
+                SetSearchConfig(connection, key, value);
+            }
+
             Execute(connection, $"PRAGMA synchronous={Safe(previous.Synchronous)};");
             Execute(connection, $"PRAGMA cache_size={Safe(previous.CacheSize)};");
             await db.Database.CloseConnectionAsync();
@@ -335,6 +366,12 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A setting of the search index's FTS5 table (the value is checked: it goes into the SQL).</summary>
+    private static void SetSearchConfig(SqliteConnection connection, string key, string value) =>
+        Execute(connection, $"""INSERT INTO "ArticleSearch" ("ArticleSearch", rank) VALUES ('{Safe(key)}', {Safe(value)});""");
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>A setting of the search index's FTS5 table, null when it has the default.</summary>
     private static string? SearchConfig(SqliteConnection connection, string key)
     {
@@ -344,9 +381,9 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
     }
 
-    /// <summary>PRAGMA values read back from SQLite are words or numbers; anything else would be a bug.</summary>
+    /// <summary>PRAGMA and FTS5 settings read back from SQLite are words or numbers; anything else would be a bug.</summary>
     private static string Safe(string value) =>
-        value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? value : throw new InvalidOperationException($"Unexpected PRAGMA value '{value}'.");
+        value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? value : throw new InvalidOperationException($"Unexpected setting value '{value}'.");
 
     private static string Pragma(SqliteConnection connection, string name)
     {
