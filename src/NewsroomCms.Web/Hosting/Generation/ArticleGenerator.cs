@@ -83,14 +83,13 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         var anchor = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
         var sections = await EnsureSectionsAsync(cancellationToken);
         var authors = await EnsureAuthorsAsync(anchor, cancellationToken);
-        var tagNames = NewsVocabulary.Tags(anchor.AddYears(-12).Year, anchor.Year);
-        var tags = await EnsureTagsAsync(tagNames, cancellationToken);
+        var tags = await EnsureTagsAsync(NewsVocabulary.Tags(anchor.AddYears(-12).Year, anchor.Year), cancellationToken);
         var photos = await EnsurePhotosAsync(anchor, cancellationToken);
         var slugs = (await db.Articles.AsNoTracking().Select(a => a.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         output.WriteLine($"Generating {count:N0} articles (seed {seed}) in {sections.Count} sections, {authors.Count} pen names, {tags.Count} tags...");
 
         var chunks = Channel.CreateBounded<List<NewArticle>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var plan = new Plan(count, seed, anchor, sections, authors, tags, tagNames, photos, slugs);
+        var plan = new Plan(count, seed, anchor, sections, authors, tags, photos, slugs);
         WriteTimes times;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => Produce(plan, chunks.Writer, stop.Token), CancellationToken.None);
@@ -120,8 +119,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         DateTime Anchor,
         IReadOnlyList<(int Id, string Name)> Sections,
         IReadOnlyList<int> Authors,
-        IReadOnlyList<int> Tags,
-        IReadOnlyList<string> TagNames,
+        IReadOnlyList<(int Id, string Name)> Tags,
         IReadOnlyList<Photo> Photos,
         HashSet<string> Slugs)
     {
@@ -190,10 +188,11 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
 
                 var article = new NewArticle(
                     content.Title, slug, content.Sapo, content.Body, sectionIds[section],
-                    byline.Select(a => plan.Authors[a]).ToArray(), tagged.Select(t => plan.Tags[t]).ToArray(),
+                    byline.Select(a => plan.Authors[a]).ToArray(), tagged.Select(t => plan.Tags[t].Id).ToArray(),
                     photo, caption, credit, createdAt, submittedAt, publishedAt, version,
                     SearchText.Document(content.Title, content.Sapo, content.Body,
-                        tagged.Select(t => plan.TagNames[t]), byline.Select(a => penNames[a])));
+                        // As SearchIndex reads them: tags by name (SQLite's binary order), pen names in byline order.
+                        tagged.Select(t => plan.Tags[t].Name).Order(StringComparer.Ordinal), byline.Select(a => penNames[a])));
                 chunk.Add(article);
                 if (chunk.Count == ChunkSize)
                 {
@@ -568,7 +567,8 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         return [.. NewsVocabulary.PenNames.Select(p => existing[p].Id)];
     }
 
-    private async Task<List<int>> EnsureTagsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    /// <summary>The tags of <paramref name="names"/>, created when missing, with their names as stored.</summary>
+    private async Task<List<(int Id, string Name)>> EnsureTagsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         var existing = await db.Tags.ToDictionaryAsync(t => t.NormalizedName, cancellationToken);
         var tags = new List<Tag>(names.Count);
@@ -586,7 +586,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return [.. tags.Select(t => t.Id)];
+        return [.. tags.Select(t => (t.Id, t.Name))];
     }
 
     /// <summary>
