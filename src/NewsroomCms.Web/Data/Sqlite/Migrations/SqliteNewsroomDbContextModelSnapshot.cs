@@ -369,6 +369,8 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("SectionId", "Status", "PublishedAt");
 
+                    b.HasIndex(new[] { "Id", "Status", "PublishedAt" }, "IX_Articles_Id_Status_PublishedAt");
+
                     b.ToTable("Articles");
                 });
 
