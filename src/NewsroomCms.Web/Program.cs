@@ -164,7 +164,7 @@ app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 // Uploaded photos, before request logging: an article page loads many of them.
 app.UseMediaFiles();
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(logging => logging.GetLevel = RequestLogLevels.For);
 app.UseRequestLocalization();
 // The stylesheet and scripts are public: without AllowAnonymous the fallback policy sends them to the sign-in page.
 app.MapStaticAssets().AllowAnonymous();

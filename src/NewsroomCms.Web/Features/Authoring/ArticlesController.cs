@@ -417,7 +417,7 @@ public sealed class ArticlesController(
             return NotFound();
         }
 
-        var page = await db.Articles.Where(a => a.Id == id).Select(ArticlePage.FromArticle).SingleAsync();
+        var page = (await ArticlePage.LoadAsync(db, db.Articles.Where(a => a.Id == id)))!;
         var actor = editing.ActorFor(article, User);
         var actions = ArticleWorkflow.AvailableActions(article.Status, actor)
             .Where(a => a != WorkflowAction.Withdraw || article.ReviewStartedAt is null)

@@ -136,38 +136,23 @@ public sealed class PortalController(
     [HttpGet("/bai-viet/{slug}")]
     public async Task<IActionResult> Article(string slug)
     {
-        var article = await reading.Published
-            .Where(a => a.Slug == slug)
-            .Select(ArticlePage.FromArticle)
-            .FirstOrDefaultAsync();
+        var article = await ArticlePage.LoadAsync(db, reading.Published.Where(a => a.Slug == slug), HttpContext.RequestAborted);
         if (article is null)
         {
             return await NotPublishedAsync(slug);
         }
 
-        var place = await db.Articles.AsNoTracking()
-            .Where(a => a.Id == article.Id)
-            .Select(a => new
-            {
-                a.SectionId,
-                SectionHidden = a.Section != null && a.Section.IsHidden,
-                Parent = a.Section != null && a.Section.Parent != null && !a.Section.Parent.IsHidden
-                    ? new LinkedName(a.Section.Parent.Name, a.Section.Parent.Slug)
-                    : null,
-                TagIds = a.Tags.Select(t => t.Id).ToList(),
-            })
-            .SingleAsync();
-        var related = await reading.RelatedAsync(article.Id, place.SectionId, place.TagIds, HttpContext.RequestAborted);
+        var related = await reading.RelatedAsync(article.Id, article.SectionId, article.TagIds, HttpContext.RequestAborted);
         var mostRead = await reading.MostReadAsync(HttpContext.RequestAborted);
         var site = await chrome.GetAsync();
 
         var breadcrumbs = new List<LinkedName>();
-        if (place.Parent is not null && !place.SectionHidden)
+        if (article.ParentSection is not null && !article.SectionHidden)
         {
-            breadcrumbs.Add(place.Parent);
+            breadcrumbs.Add(article.ParentSection);
         }
 
-        if (article.SectionName is not null && article.SectionSlug is not null && !place.SectionHidden)
+        if (article.SectionName is not null && article.SectionSlug is not null && !article.SectionHidden)
         {
             breadcrumbs.Add(new LinkedName(article.SectionName, article.SectionSlug));
         }

@@ -327,7 +327,7 @@ public sealed class ReviewController(
             return null;
         }
 
-        var page = await db.Articles.Where(a => a.Id == id).Select(ArticlePage.FromArticle).SingleAsync();
+        var page = (await ArticlePage.LoadAsync(db, db.Articles.Where(a => a.Id == id)))!;
         var actor = editing.ActorFor(article, User);
         var notes = await db.EditorialNotes.Where(n => n.ArticleId == id).OrderBy(n => n.CreatedAt)
             .Select(n => new NoteRow(n.CreatedAt, n.Author!.DisplayName, n.Text)).ToListAsync();
