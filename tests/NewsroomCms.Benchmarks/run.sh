@@ -454,7 +454,7 @@ ELAPSED=$(( $(date +%s) - START ))
         ratio=""
         # Not for the rows measured one request at a time: their requests/s is one reader's.
         if [ -n "$NGINX_RPS" ] && [[ "$name" != nginx* ]] && [[ "$name" != newsroom* ]] && [[ "$name" != search* ]] \
-            && ! [[ "$name" =~ ^(section|tag|author).*uncached$ ]]; then
+            && ! [[ "$name" =~ ^(home|section|tag|author).*uncached$ ]]; then
             ratio=$(awk -v a="$rps" -v b="$NGINX_RPS" 'BEGIN { if (b > 0) printf "%.2f", a / b }')
         fi
         [ "$socket" != 0 ] && bad="$bad (+$socket socket)"
