@@ -134,6 +134,23 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Database database) : I
             step.Contains("(Status=?)", StringComparison.Ordinal) && !step.Contains("IX_Articles_Status_PublishedAt", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task TheReviewQueueIsReadFromItsOwnIndexNotFromTheArticles()
+    {
+        await WithDbAsync(async db =>
+        {
+            // As ReviewController.Index reads it.
+            var query = db.Articles.Where(a => a.Status == ArticleStatus.Submitted)
+                .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id)
+                .Select(a => new { a.Id, a.Title, a.SectionId, Section = a.Section!.Name, a.CreatedById, Reporter = a.CreatedBy!.DisplayName, a.SubmittedAt });
+
+            var plan = await PlanAsync(db, query);
+
+            Assert.Contains(plan, step => step.Contains("COVERING INDEX " + SqliteNewsroomDbContext.ReviewQueueIndex, StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        });
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(1000)]

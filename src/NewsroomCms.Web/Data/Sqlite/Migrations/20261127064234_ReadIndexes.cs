@@ -5,7 +5,7 @@
 namespace NewsroomCms.Web.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class SearchMatchesJoinIndex : Migration
+    public partial class ReadIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,6 +14,12 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
                 name: "IX_Articles_Id_Status_PublishedAt",
                 table: "Articles",
                 columns: new[] { "Id", "Status", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_ReviewQueue",
+                table: "Articles",
+                columns: new[] { "Status", "SubmittedAt", "Id", "Title", "SectionId", "CreatedById" },
+                filter: "\"Status\" = 1");
         }
 
         /// <inheritdoc />
@@ -21,6 +27,10 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "IX_Articles_Id_Status_PublishedAt",
+                table: "Articles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_ReviewQueue",
                 table: "Articles");
         }
     }

@@ -11,8 +11,8 @@ using NewsroomCms.Web.Data.Sqlite;
 namespace NewsroomCms.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteNewsroomDbContext))]
-    [Migration("20261127054802_SearchMatchesJoinIndex")]
-    partial class SearchMatchesJoinIndex
+    [Migration("20261127064234_ReadIndexes")]
+    partial class ReadIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -373,6 +373,9 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
                     b.HasIndex("SectionId", "Status", "PublishedAt");
 
                     b.HasIndex(new[] { "Id", "Status", "PublishedAt" }, "IX_Articles_Id_Status_PublishedAt");
+
+                    b.HasIndex(new[] { "Status", "SubmittedAt", "Id", "Title", "SectionId", "CreatedById" }, "IX_Articles_ReviewQueue")
+                        .HasFilter("\"Status\" = 1");
 
                     b.ToTable("Articles");
                 });
