@@ -328,15 +328,17 @@ for name, path, file, weight in pages:
                 values = [round(r["categories"][category]["score"] * 100) for r in reports if r["categories"][category]["score"] is not None]
                 median = round(statistics.median(values)) if values else "?"
                 scores[i] = f"{median} ({min(values)}–{max(values)})" if values and len(set(values)) > 1 else str(median)
-            # What to look at: every audit below full marks in some run (the metrics have their own column).
-            metrics = {"first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"}
+            # What to look at: every audit below full marks in some run, with what each such run measured.
+            # Metrics count when they weigh in a score (not Time to Interactive or Max Potential FID).
+            weighted = {ref["id"] for category in reports[0]["categories"].values() for ref in category["auditRefs"] if ref.get("weight")}
             failed = {}
             for r in reports:
                 for key, audit in r["audits"].items():
-                    if audit["scoreDisplayMode"] == "error":
-                        failed.setdefault(key, "did not run: " + (audit.get("errorMessage") or "")[:80])
-                    elif audit["scoreDisplayMode"] in ("binary", "metricSavings") and audit["score"] is not None and audit["score"] < 1:
-                        failed.setdefault(key, audit.get("displayValue") or audit["title"])
+                    mode = audit["scoreDisplayMode"]
+                    if mode == "error":
+                        failed.setdefault(key, []).append("did not run: " + (audit.get("errorMessage") or "")[:80])
+                    elif (mode in ("binary", "metricSavings") or (mode == "numeric" and key in weighted)) and audit["score"] is not None and audit["score"] < 1:
+                        failed.setdefault(key, []).append(f"{audit.get('displayValue') or audit['title']} ({audit['score']:g})")
             median_of = lambda key: statistics.median(r["audits"][key]["numericValue"] for r in reports)
             timings = (f"FCP {median_of('first-contentful-paint') / 1000:.1f} s, LCP {median_of('largest-contentful-paint') / 1000:.1f} s, "
                        f"TBT {median_of('total-blocking-time'):.0f} ms, CLS {median_of('cumulative-layout-shift'):.3f}")
@@ -346,7 +348,7 @@ for name, path, file, weight in pages:
             except (KeyError, IndexError, TypeError):
                 pass
             notes.append(f"{name}: {timings}; largest paint: {lcp}")
-            notes.extend(f"  {key}: {value}" for key, value in sorted(failed.items()))
+            notes.extend(f"  {key}, {len(values)} of {len(reports)} runs: {'; '.join(values)}" for key, values in sorted(failed.items()))
         else:
             scores = ["failed"] * 4
     rows.append([name, path if len(path) <= 44 else path[:43] + "…", str(checked(file, "error")), str(checked(file, "warning")), *scores, weight])
@@ -361,7 +363,7 @@ for r in rows:
     print(line(r))
 print()
 print("bytes: the page with its stylesheets and scripts, compressed as sent to a browser (images not counted).")
-print("Lighthouse, median metrics, the largest paint's element and every audit below full marks in any run:")
+print("Lighthouse: median metrics, the largest paint's element, and every audit below full marks in any run (its score):")
 for note in notes:
     print(note)
 errors = [m for m in messages if m["type"] in ("error", "non-document-error") or m.get("subType") == "warning"]
