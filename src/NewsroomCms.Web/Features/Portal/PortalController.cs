@@ -68,7 +68,10 @@ public sealed class PortalController(
             return NotFound();
         }
 
-        return ListingView(ListingKind.Section, section.Name, null, null, PortalPaths.SectionPath(slug), articles);
+        // Titled as the feed's own channel, so a feed reader lists it under the same name.
+        var site = await chrome.GetAsync();
+        var feed = new FeedLink($"{section.Name} – {site.PublicationName}", PortalPaths.SectionFeedPath(slug));
+        return ListingView(ListingKind.Section, section.Name, null, null, PortalPaths.SectionPath(slug), articles, feed);
     }
 
     /// <summary>A tag's articles; a tag on no published article has no page (its name may belong to an unpublished story).</summary>
@@ -183,7 +186,7 @@ public sealed class PortalController(
         return NotFound();
     }
 
-    private ViewResult ListingView(ListingKind kind, string name, string? bio, ListImage? photo, string path, ListPage articles)
+    private ViewResult ListingView(ListingKind kind, string name, string? bio, ListImage? photo, string path, ListPage articles, FeedLink? feed = null)
     {
         var title = articles.Page > 1 ? text["{0} – page {1}", name, articles.Page].Value : name;
         var description = kind switch
@@ -196,6 +199,7 @@ public sealed class PortalController(
         {
             PreviousUrl = articles.Page > 1 ? Urls.Absolute(PortalPaths.WithPage(path, articles.Page - 1)) : null,
             NextUrl = articles.HasNext ? Urls.Absolute(PortalPaths.WithPage(path, articles.Page + 1)) : null,
+            Feed = feed,
         });
         return View("Listing", new ListingView(kind, name, bio, photo, path, articles));
     }
