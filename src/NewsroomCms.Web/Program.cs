@@ -164,7 +164,7 @@ app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 // Uploaded photos, before request logging: an article page loads many of them.
 app.UseMediaFiles();
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(logging => logging.GetLevel = RequestLogLevels.For);
 app.UseRequestLocalization();
 // The stylesheet and scripts are public: without AllowAnonymous the fallback policy sends them to the sign-in page.
 app.MapStaticAssets().AllowAnonymous();
@@ -178,7 +178,8 @@ app.UsePortalCaching();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
-app.MapControllers();
+// Views link static files by their fingerprinted names (css/site.{hash}.css), which browsers may keep for a year.
+app.MapControllers().WithStaticAssets();
 // Without an endpoint the deny-by-default policy would send readers who mistype a URL to the login page.
 // "{*path}" rather than the default "{*path:nonfile}": dead links to old pages (".../bai-viet.html") too.
 app.MapFallback("{*path}", context =>

@@ -44,6 +44,15 @@ public static class EditLockRules
 
     public static bool IsLive(ArticleEditLock current, DateTime now, TimeSpan timeout) => now - current.HeartbeatAt < timeout;
 
+    /// <summary>
+    /// True when <paramref name="userId"/> renewed their own lock less than a tenth of <paramref name="timeout"/>
+    /// ago: keeping it then needs no write. Opening the editor, its heartbeat and its autosave often arrive
+    /// within seconds of each other, and each write waits for the database's one writer; the lock still has
+    /// nine tenths of its life ahead. A heartbeat "in the future" (a clock that went backwards) counts as fresh.
+    /// </summary>
+    public static bool IsFresh(ArticleEditLock current, string userId, DateTime now, TimeSpan timeout) =>
+        current.UserId == userId && now - current.HeartbeatAt < timeout / 10;
+
     /// <summary>Opening the editor, a heartbeat or a save may take (or keep) the lock in every state but one.</summary>
     public static bool MayTake(EditLockState state) => state != EditLockState.HeldByOther;
 

@@ -6,7 +6,7 @@ namespace NewsroomCms.Web.Hosting;
 
 /// <summary>
 /// Adds the security headers to every response. Pages that need an inline script use the per-request
-/// nonce (<see cref="NonceKey"/>); public pages have none.
+/// nonce (<see cref="HttpContextNonceExtensions.CspNonce"/>); without one, no inline script may run.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next, IOptions<EmbedOptions> embeds)
 {
@@ -18,21 +18,17 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<EmbedOptions>
         .Distinct(StringComparer.OrdinalIgnoreCase)
         .Prepend("'self'"));
 
+    /// <summary>The policy of a response whose page asked for no nonce: most of them, cached pages included.</summary>
+    private string? _withoutNonce;
+
     public Task InvokeAsync(HttpContext context)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        context.Items[NonceKey] = nonce;
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy =
-                "default-src 'self'; " +
-                $"script-src 'self' 'nonce-{nonce}'; " +
-                // TinyMCE sets inline styles on its own UI; styles cannot run code.
-                "style-src 'self' 'unsafe-inline'; " +
-                "img-src 'self' https: data: blob:; " +
-                $"font-src 'self'; connect-src 'self'; frame-src {_frameSources}; object-src 'none'; " +
-                "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+            headers.ContentSecurityPolicy = context.Items[NonceKey] is string nonce
+                ? Policy($" 'nonce-{nonce}'")
+                : _withoutNonce ??= Policy("");
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "SAMEORIGIN";
@@ -41,9 +37,31 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<EmbedOptions>
         });
         return next(context);
     }
+
+    private string Policy(string inlineScripts) =>
+        "default-src 'self'; " +
+        $"script-src 'self'{inlineScripts}; " +
+        // TinyMCE sets inline styles on its own UI; styles cannot run code.
+        "style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' https: data: blob:; " +
+        $"font-src 'self'; connect-src 'self'; frame-src {_frameSources}; object-src 'none'; " +
+        "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 }
 
 public static class HttpContextNonceExtensions
 {
-    public static string CspNonce(this HttpContext context) => context.Items[SecurityHeaders.NonceKey] as string ?? "";
+    /// <summary>
+    /// This response's nonce for inline scripts, made on first use: a response without inline script (a page
+    /// served from the output cache, a feed, a file) needs none.
+    /// </summary>
+    public static string CspNonce(this HttpContext context)
+    {
+        if (context.Items[SecurityHeaders.NonceKey] is not string nonce)
+        {
+            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            context.Items[SecurityHeaders.NonceKey] = nonce;
+        }
+
+        return nonce;
+    }
 }

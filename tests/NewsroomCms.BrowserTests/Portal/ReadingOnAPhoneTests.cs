@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NetVips;
@@ -5,17 +6,21 @@ using NewsroomCms.BrowserTests.Infrastructure;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Media;
+using NewsroomCms.Web.Features.Search;
 using static Microsoft.Playwright.Assertions;
 
 namespace NewsroomCms.BrowserTests.Portal;
 
-/// <summary>A reader on a phone goes from the home page to a section, an article and its author, without script.</summary>
+/// <summary>A reader on a phone goes from the home page to a section, an article and its author, and searches, without script.</summary>
 public sealed class ReadingOnAPhoneTests(NewsroomSite site) : BrowserTest(site)
 {
+    /// <summary>The paper of each site (one per test class), made by whichever test comes first.</summary>
+    private static readonly ConditionalWeakTable<NewsroomSite, Task<Paper>> Papers = new();
+
     [Fact]
     public async Task AReaderOnAPhoneGoesFromTheHomePageToASectionAnArticleAndItsAuthor()
     {
-        var paper = await SeedAsync();
+        var paper = await Papers.GetValue(Site, SeedAsync);
         var page = await NewPageAsync(phone: true);
 
         await page.GotoAsync("/");
@@ -62,6 +67,47 @@ public sealed class ReadingOnAPhoneTests(NewsroomSite site) : BrowserTest(site)
         await Accessibility.AssertNoViolationsAsync(page);
     }
 
+    [Fact]
+    public async Task AReaderOnAPhoneSearchesFromTheMastheadWithoutToneMarks()
+    {
+        var paper = await Papers.GetValue(Site, SeedAsync);
+        var page = await NewPageAsync(phone: true);
+        await page.GotoAsync("/chuyen-muc/" + paper.SectionSlug);
+
+        // Typed as on a phone keyboard without Vietnamese input: no tone marks, no đ.
+        var masthead = page.GetByRole(AriaRole.Banner);
+        await masthead.GetByLabel("Tìm kiếm", new() { Exact = true }).FillAsync("dong bang");
+        await masthead.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(Url("/tim-kiem?q=dong+bang"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tìm kiếm");
+        await Expect(page.GetByLabel("Từ khóa cần tìm")).ToHaveValueAsync("dong bang");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tìm thấy 1 kết quả cho “dong bang”");
+        var results = page.GetByRole(AriaRole.List, new() { Name = "Kết quả tìm kiếm" });
+        var found = results.GetByRole(AriaRole.Listitem);
+        await Expect(found).ToHaveCountAsync(1);
+        await Expect(found.GetByRole(AriaRole.Link, new() { Name = paper.Title })).ToHaveAttributeAsync("href", "/bai-viet/" + paper.Slug);
+        // Every word of the title that matches, written with its marks: "Đông" of "Đông Xuân" is a "dong" too.
+        await Expect(found.Locator("h2 mark")).ToHaveTextAsync(["Đồng", "bằng", "Đông"]);
+        await AssertFitsThePhoneAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByLabel("Từ khóa cần tìm").FillAsync("tau ngam");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Tìm kiếm", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(Url("/tim-kiem?q=tau+ngam"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Không tìm thấy bài viết nào cho “tau ngam”. Hãy kiểm tra chính tả hoặc nhập ít từ hơn.");
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Kết quả tìm kiếm" })).ToHaveCountAsync(0);
+        await Expect(page.Locator("mark")).ToHaveCountAsync(0);
+        await AssertFitsThePhoneAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // Back to the results, and on to the article.
+        await page.GoBackAsync();
+        await page.GetByRole(AriaRole.List, new() { Name = "Kết quả tìm kiếm" }).GetByRole(AriaRole.Link, new() { Name = paper.Title }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(Url("/bai-viet/" + paper.Slug));
+    }
+
     /// <summary>Nothing wider than the screen: a reader never scrolls sideways to read.</summary>
     private static async Task AssertFitsThePhoneAsync(IPage page)
     {
@@ -71,15 +117,15 @@ public sealed class ReadingOnAPhoneTests(NewsroomSite site) : BrowserTest(site)
 
     private sealed record Paper(string Section, string SectionSlug, string Title, string Slug, string Author, string AuthorSlug, string Tag, string TagSlug);
 
-    /// <summary>A small paper: settings, two sections, a pen name, a tag, a photo and a few articles.</summary>
-    private async Task<Paper> SeedAsync()
+    /// <summary>A small paper: settings, two sections, a pen name, a tag, a photo and a few articles, indexed for search.</summary>
+    private static async Task<Paper> SeedAsync(NewsroomSite site)
     {
         var editorEmail = $"{Guid.NewGuid():N}@baotinh.vn";
-        await Site.CreateAccountAsync("Biên tập viên", editorEmail, "bien-tap-2026", Roles.Editor);
-        using var scope = Site.App.Services.CreateScope();
+        await site.CreateAccountAsync("Biên tập viên", editorEmail, "bien-tap-2026", Roles.Editor);
+        using var scope = site.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
         var store = scope.ServiceProvider.GetRequiredService<ImageStore>();
-        var now = Site.App.Clock.GetUtcNow().UtcDateTime;
+        var now = site.App.Clock.GetUtcNow().UtcDateTime;
 
         db.SiteSettings.Add(new SiteSettings
         {
@@ -133,6 +179,8 @@ public sealed class ReadingOnAPhoneTests(NewsroomSite site) : BrowserTest(site)
         var third = Article("Lễ hội Nghinh Ông thu hút hàng chục nghìn lượt khách", "Lễ hội năm nay diễn ra trong 3 ngày với nhiều hoạt động văn hóa dân gian đặc sắc.", culture, now.AddHours(-2));
         db.Articles.AddRange(lead, second, third);
         await db.SaveChangesAsync();
+        // Written straight to the database, so no public change put them in the search index.
+        await scope.ServiceProvider.GetRequiredService<SearchIndex>().RebuildAsync();
         return new Paper(economy.Name, economy.Slug, lead.Title, lead.Slug, author.PenName, author.Slug, tag.Name, tag.Slug);
     }
 

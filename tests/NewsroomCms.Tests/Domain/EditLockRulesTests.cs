@@ -85,4 +85,18 @@ public sealed class EditLockRulesTests
         Assert.Equal((7, "minh", Now, Now), (fromFree.ArticleId, fromFree.UserId, fromFree.AcquiredAt, fromFree.HeartbeatAt));
         Assert.Equal(Now, myOwnExpired.AcquiredAt);
     }
+
+    [Theory]
+    [InlineData("ha", 0, true)]
+    [InlineData("ha", 11, true)]
+    [InlineData("ha", 12, false)]
+    [InlineData("ha", 90, false)]
+    [InlineData("ha", -30, true)]
+    [InlineData("minh", 0, false)]
+    public void OnlyAPersonsOwnLockRenewedMomentsAgoNeedsNoWrite(string userId, int heartbeatSecondsAgo, bool fresh)
+    {
+        var held = Lock("ha", TimeSpan.FromSeconds(heartbeatSecondsAgo));
+
+        Assert.Equal(fresh, EditLockRules.IsFresh(held, userId, Now, Timeout));
+    }
 }

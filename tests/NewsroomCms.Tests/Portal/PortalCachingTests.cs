@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
@@ -124,6 +125,31 @@ public sealed class PortalCachingTests : IDisposable
         Assert.Equal([encoding], page.Content.Headers.ContentEncoding);
         Assert.Equal(HttpStatusCode.OK, desk.StatusCode);
         Assert.Empty(desk.Content.Headers.ContentEncoding);
+        editor.Dispose();
+    }
+
+    [Fact]
+    public async Task ReadersNotFoundAndGonePagesAreCompressedAndTheNewsroomsAreNot()
+    {
+        await ArticleAsync("Bài viết đã gỡ", "bai-viet-da-go", ArticleStatus.Unpublished);
+        var (editor, _) = await TestUsers.SignedInAsync(_app, Roles.Editor);
+        using var reader = _app.CreateClient();
+        reader.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip");
+        editor.Http.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip");
+
+        using var missing = await reader.GetAsync("/khong-co-trang-nay");
+        using var gone = await reader.GetAsync("/bai-viet/bai-viet-da-go");
+        using var deskMissing = await editor.Http.GetAsync("/newsroom/khong-co-trang-nay");
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(["gzip"], missing.Content.Headers.ContentEncoding);
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+        Assert.Equal(["gzip"], gone.Content.Headers.ContentEncoding);
+        await using var unzipped = new GZipStream(await missing.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+        using var text = new StreamReader(unzipped);
+        Assert.Contains("Không tìm thấy trang", await text.ReadToEndAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, deskMissing.StatusCode);
+        Assert.Empty(deskMissing.Content.Headers.ContentEncoding);
         editor.Dispose();
     }
 

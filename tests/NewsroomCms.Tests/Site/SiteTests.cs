@@ -54,6 +54,40 @@ public sealed class SiteTests(NewsroomAppFactory app) : IClassFixture<NewsroomAp
         Assert.DoesNotContain("action=\"/tim-kiem\"", page.Html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A refused POST is re-executed at /error/400 as a POST. When the form itself could not be read (more
+    /// fields or a longer field than forms allow), the error page read it again, bound nothing and answered 500.
+    /// </summary>
+    [Theory]
+    [InlineData(false, "/account/login", "readable")]
+    [InlineData(false, "/account/login", "too many fields")]
+    [InlineData(false, "/account/login", "a field too long")]
+    [InlineData(false, "/account/login", "no body")]
+    [InlineData(true, "/newsroom/articles", "readable")]
+    [InlineData(true, "/newsroom/articles", "too many fields")]
+    [InlineData(true, "/newsroom/articles", "a field too long")]
+    [InlineData(true, "/newsroom/articles", "no body")]
+    public async Task APostRefusedForItsTokenOrItsFormGetsTheBadRequestPage(bool signedIn, string path, string form)
+    {
+        using var client = signedIn ? (await TestUsers.SignedInAsync(app, NewsroomCms.Web.Domain.Roles.Editor)).Client : new FormClient(app);
+        client.InEnglish();
+        using var content = form switch
+        {
+            "readable" => new StringContent("__RequestVerificationToken=forged&Title=x"),
+            "too many fields" => new StringContent(string.Join("&", Enumerable.Range(0, 1100).Select(n => $"f{n}=x")) + "&__RequestVerificationToken=forged"),
+            "a field too long" => new StringContent("Body=" + new string('a', 5 * 1024 * 1024) + "&__RequestVerificationToken=forged"),
+            _ => new StringContent(""),
+        };
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+
+        using var response = await client.Http.PostAsync(path, content);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The request could not be handled", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Something went wrong", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PagesCarryTheSecurityHeaders()
     {

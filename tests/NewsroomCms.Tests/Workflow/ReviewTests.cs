@@ -56,6 +56,62 @@ public sealed class ReviewTests(NewsroomAppFactory app) : IClassFixture<Newsroom
     }
 
     [Fact]
+    public async Task ALongQueueComesFiftyAtATimeOldestFirstAndPagesKeepTheFilter()
+    {
+        var section = await NewSectionAsync("Thời sự");
+        var (_, reporterUser) = await TestUsers.SignedInAsync(app, Roles.Reporter, "Đỗ Văn Long");
+        var submitted = await Steps.QueryAsync(app, async db =>
+        {
+            var earliest = app.Clock.GetUtcNow().UtcDateTime.AddDays(-2);
+            var articles = Enumerable.Range(1, 55).Select(n => new Article
+            {
+                Title = $"Hàng chờ dài, bài số {n:00}",
+                Slug = "hang-cho-" + Guid.NewGuid().ToString("N")[..12],
+                Sapo = "Tóm tắt",
+                Body = "<p>Nội dung</p>",
+                Status = ArticleStatus.Submitted,
+                SectionId = section,
+                CreatedById = reporterUser.Id,
+                CreatedAt = earliest,
+                UpdatedAt = earliest,
+                // Submitted in the reverse order of their numbers: the queue is by submission, not by id.
+                SubmittedAt = earliest.AddMinutes(100 - n),
+            }).ToList();
+            db.Articles.AddRange(articles);
+            await db.SaveChangesAsync();
+            return articles.OrderBy(a => a.SubmittedAt).Select(a => a.Id).ToList();
+        });
+        var (editor, _) = await TestUsers.SignedInAsync(app, Roles.Editor);
+        editor.InEnglish();
+
+        var first = await editor.GetAsync($"/newsroom/review?section={section}");
+        var second = await editor.GetAsync($"/newsroom/review?section={section}&page=2");
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Contains("Waiting for review (55)", first.Html, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of 2", first.Html, StringComparison.Ordinal);
+        var shown = submitted.Where(id => first.Html.Contains($"/newsroom/review/{id}\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(submitted.Take(50), shown);
+        var positions = shown.Select(id => first.Html.IndexOf($"/newsroom/review/{id}\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(positions.Order(), positions);
+        Assert.Contains($"href=\"/newsroom/review?section={section}&amp;page=2\" rel=\"next\">Next page</a>", first.Html, StringComparison.Ordinal);
+
+        Assert.Contains("Waiting for review (55)", second.Html, StringComparison.Ordinal);
+        Assert.Contains("Page 2 of 2", second.Html, StringComparison.Ordinal);
+        Assert.Equal(submitted.Skip(50), submitted.Where(id => second.Html.Contains($"/newsroom/review/{id}\"", StringComparison.Ordinal)));
+        Assert.Contains($"href=\"/newsroom/review?section={section}&amp;page=1\" rel=\"prev\">Previous page</a>", second.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Next page", second.Html, StringComparison.Ordinal);
+
+        // A page past the end shows the last one; the reporter filter still lists who has articles waiting.
+        var beyond = await editor.GetAsync($"/newsroom/review?section={section}&page=9");
+        Assert.Contains("Page 2 of 2", beyond.Html, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{reporterUser.Id}\">Đỗ Văn Long</option>", beyond.Html, StringComparison.Ordinal);
+        var searched = await editor.GetAsync($"/newsroom/review?q={Uri.EscapeDataString("so 07")}");
+        Assert.Contains("Waiting for review (1)", searched.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Page 1 of", searched.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AReporterIsDeniedTheQueueAndEveryDecision()
     {
         var (reporter, _) = await TestUsers.SignedInAsync(app, Roles.Reporter);

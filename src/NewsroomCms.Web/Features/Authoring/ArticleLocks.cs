@@ -39,6 +39,11 @@ public sealed class ArticleLocks(NewsroomDbContext db, TimeProvider clock, IOpti
                 return holder;
             }
 
+            if (current is not null && EditLockRules.IsFresh(current, userId, Now, Timeout))
+            {
+                return null;
+            }
+
             if (await TakeAsync(article.Id, current, userId, cancellationToken))
             {
                 return null;

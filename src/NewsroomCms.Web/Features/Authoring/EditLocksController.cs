@@ -95,7 +95,7 @@ public sealed class EditLocksController(
             return Redirect($"/newsroom/articles/{id}/edit");
         }
 
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = PrivatePages.CacheControl;
         return View(new TakeOverView(id, article.Title, holder, Error: null));
     }
 

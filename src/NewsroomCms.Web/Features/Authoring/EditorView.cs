@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 using NewsroomCms.Web.Domain;
 
 namespace NewsroomCms.Web.Features.Authoring;
@@ -40,7 +43,15 @@ public sealed record RevisionRow(int Number, DateTime CreatedAt, string By, stri
 public sealed record NoteRow(DateTime CreatedAt, string By, string Text);
 
 /// <summary>What the browser-side editor needs to know (TinyMCE language and licence, upload address, allowed video hosts).</summary>
-public sealed record EditorSettings(string Language, string LicenseKey, IReadOnlyList<string> VideoHosts, int AutosaveSeconds, int HeartbeatSeconds);
+public sealed record EditorSettings(string Language, string LicenseKey, IReadOnlyList<string> VideoHosts, int AutosaveSeconds, int HeartbeatSeconds)
+{
+    /// <summary>
+    /// How the page hands its settings to the script: Vietnamese letters as themselves, not \u escapes (the
+    /// attribute is HTML-encoded anyway). One instance for the app: options cache the serialization metadata
+    /// they build, so new options per page would rebuild it on every open of the editor.
+    /// </summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+}
 
 /// <summary>The page that warns before taking over an article someone else has open.</summary>
 public sealed record TakeOverView(int ArticleId, string Title, LockHolder Holder, string? Error);

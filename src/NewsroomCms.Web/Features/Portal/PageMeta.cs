@@ -19,6 +19,9 @@ public sealed record PageMeta(string? Title, string? Description, string? Canoni
     public string? PreviousUrl { get; init; }
     public string? NextUrl { get; init; }
 
+    /// <summary>The page's own feed, announced beside the site-wide one (a section's page announces the section's).</summary>
+    public FeedLink? Feed { get; init; }
+
     /// <summary>ISO 8601 with the newsroom's offset, as <see cref="Domain.NewsroomTime.FormatIso"/> writes it.</summary>
     public string? PublishedTime { get; init; }
     public string? ModifiedTime { get; init; }
@@ -28,6 +31,9 @@ public sealed record PageMeta(string? Title, string? Description, string? Canoni
     /// <summary>Serialized JSON-LD documents, already safe to place inside a script element.</summary>
     public IReadOnlyList<string> StructuredData { get; init; } = [];
 }
+
+/// <summary>An RSS feed for <c>&lt;link rel="alternate"&gt;</c>: its title as feed readers list it, and its path on the site.</summary>
+public sealed record FeedLink(string Title, string Path);
 
 /// <summary>The picture shared with a link: absolute URL, its size in pixels and its description.</summary>
 public sealed record SocialImage(string Url, int Width, int Height, string? Alt);

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -89,11 +90,18 @@ public static class PortalCaching
     public static IApplicationBuilder UsePortalCaching(this IApplicationBuilder app)
     {
         app.UseOutputCache();
-        app.UseWhen(context => IsPublicPage(context.Request.Path) && context.User.Identity?.IsAuthenticated != true, publicPages => publicPages
+        app.UseWhen(context => (IsPublicPage(context.Request.Path) || IsReadersErrorPage(context)) && context.User.Identity?.IsAuthenticated != true, publicPages => publicPages
             .UseResponseCompression()
             .UseMiddleware<PublicPageValidators>());
         return app;
     }
+
+    /// <summary>
+    /// A reader's 404 or 410 page: re-executed at /error/{code} for a public address, after that address's
+    /// compression has finished. Like the page it stands for it holds no form token, so it is compressed too.
+    /// </summary>
+    private static bool IsReadersErrorPage(HttpContext context) =>
+        context.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted && IsPublicPage(reExecuted.OriginalPath);
 
     /// <summary>Evicts every cached public page once what readers see of an article changed.</summary>
     private sealed class EvictPortalPages(IOutputCacheStore store) : IPublicArticleChangeHandler

@@ -68,7 +68,10 @@ public sealed class PortalController(
             return NotFound();
         }
 
-        return ListingView(ListingKind.Section, section.Name, null, null, PortalPaths.SectionPath(slug), articles);
+        // Titled as the feed's own channel, so a feed reader lists it under the same name.
+        var site = await chrome.GetAsync();
+        var feed = new FeedLink($"{section.Name} – {site.PublicationName}", PortalPaths.SectionFeedPath(slug));
+        return ListingView(ListingKind.Section, section.Name, null, null, PortalPaths.SectionPath(slug), articles, feed);
     }
 
     /// <summary>A tag's articles; a tag on no published article has no page (its name may belong to an unpublished story).</summary>
@@ -136,38 +139,23 @@ public sealed class PortalController(
     [HttpGet("/bai-viet/{slug}")]
     public async Task<IActionResult> Article(string slug)
     {
-        var article = await reading.Published
-            .Where(a => a.Slug == slug)
-            .Select(ArticlePage.FromArticle)
-            .FirstOrDefaultAsync();
+        var article = await ArticlePage.LoadAsync(db, reading.Published.Where(a => a.Slug == slug), HttpContext.RequestAborted);
         if (article is null)
         {
             return await NotPublishedAsync(slug);
         }
 
-        var place = await db.Articles.AsNoTracking()
-            .Where(a => a.Id == article.Id)
-            .Select(a => new
-            {
-                a.SectionId,
-                SectionHidden = a.Section != null && a.Section.IsHidden,
-                Parent = a.Section != null && a.Section.Parent != null && !a.Section.Parent.IsHidden
-                    ? new LinkedName(a.Section.Parent.Name, a.Section.Parent.Slug)
-                    : null,
-                TagIds = a.Tags.Select(t => t.Id).ToList(),
-            })
-            .SingleAsync();
-        var related = await reading.RelatedAsync(article.Id, place.SectionId, place.TagIds, HttpContext.RequestAborted);
+        var related = await reading.RelatedAsync(article.Id, article.SectionId, article.TagIds, HttpContext.RequestAborted);
         var mostRead = await reading.MostReadAsync(HttpContext.RequestAborted);
         var site = await chrome.GetAsync();
 
         var breadcrumbs = new List<LinkedName>();
-        if (place.Parent is not null && !place.SectionHidden)
+        if (article.ParentSection is not null && !article.SectionHidden)
         {
-            breadcrumbs.Add(place.Parent);
+            breadcrumbs.Add(article.ParentSection);
         }
 
-        if (article.SectionName is not null && article.SectionSlug is not null && !place.SectionHidden)
+        if (article.SectionName is not null && article.SectionSlug is not null && !article.SectionHidden)
         {
             breadcrumbs.Add(new LinkedName(article.SectionName, article.SectionSlug));
         }
@@ -198,7 +186,7 @@ public sealed class PortalController(
         return NotFound();
     }
 
-    private ViewResult ListingView(ListingKind kind, string name, string? bio, ListImage? photo, string path, ListPage articles)
+    private ViewResult ListingView(ListingKind kind, string name, string? bio, ListImage? photo, string path, ListPage articles, FeedLink? feed = null)
     {
         var title = articles.Page > 1 ? text["{0} – page {1}", name, articles.Page].Value : name;
         var description = kind switch
@@ -211,6 +199,7 @@ public sealed class PortalController(
         {
             PreviousUrl = articles.Page > 1 ? Urls.Absolute(PortalPaths.WithPage(path, articles.Page - 1)) : null,
             NextUrl = articles.HasNext ? Urls.Absolute(PortalPaths.WithPage(path, articles.Page + 1)) : null,
+            Feed = feed,
         });
         return View("Listing", new ListingView(kind, name, bio, photo, path, articles));
     }

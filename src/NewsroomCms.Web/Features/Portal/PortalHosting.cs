@@ -10,6 +10,7 @@ public static class PortalHosting
                 PortalOptions.IsValid,
                 "Portal:ViewFlushInterval must be between 00:00:01 and 01:00:00 (hh:mm:ss), Portal:MostReadDays between 1 and 7.")
             .ValidateOnStart();
+        services.AddSingleton<PortalStylesheet>();
         services.AddScoped<PortalChrome>();
         services.AddScoped<PortalReading>();
         services.AddSingleton<ArticleViewCounter>();

@@ -16,6 +16,9 @@ public static class PortalPaths
 
     public static string SectionPath(string slug, int page = 1) => WithPage("/chuyen-muc/" + slug, page);
 
+    /// <summary>The section's RSS feed (its listed sub-sections' articles included).</summary>
+    public static string SectionFeedPath(string slug) => SectionPath(slug) + "/rss";
+
     public static string TagPath(string slug, int page = 1) => WithPage("/the/" + slug, page);
 
     public static string AuthorPath(string slug, int page = 1) => WithPage("/tac-gia/" + slug, page);

@@ -33,11 +33,7 @@ public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, News
             .Select(s => new { s.Position, s.ArticleId })
             .ToListAsync(cancellationToken);
         var chosenIds = chosen.Select(c => c.ArticleId).ToList();
-        // No query at all for an empty front page: "IN ()" makes SQLite plan a scan it then never runs.
-        var chosenArticles = chosenIds.Count == 0
-            ? []
-            : (await Published.Where(a => chosenIds.Contains(a.Id)).Select(ArticleSummary.FromArticle).ToListAsync(cancellationToken))
-                .ToDictionary(a => a.Id);
+        var chosenArticles = await PublishedByIdAsync(chosenIds, cancellationToken);
 
         var places = FrontPageSlot.FeaturedCount + 1;
         var fillers = new Queue<ArticleSummary>(await Newest(Published.Where(a => !chosenIds.Contains(a.Id)))
@@ -109,9 +105,7 @@ public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, News
                 .ToListAsync(cancellationToken);
             // Stable: among equal counts the newest stays first.
             var best = candidates.OrderByDescending(c => c.Shared).Take(RelatedCount).Select(c => c.Id).ToList();
-            var found = best.Count == 0
-                ? []
-                : (await Published.Where(a => best.Contains(a.Id)).Select(ArticleSummary.FromArticle).ToListAsync(cancellationToken)).ToDictionary(a => a.Id);
+            var found = await PublishedByIdAsync(best, cancellationToken);
             related.AddRange(best.Where(found.ContainsKey).Select(id => found[id]));
         }
 
@@ -128,18 +122,47 @@ public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, News
     }
 
     /// <summary>"Đọc nhiều": the most viewed published articles of the last <see cref="PortalOptions.MostReadDays"/> newsroom days.</summary>
+    /// <remarks>
+    /// The days are listed one by one rather than as "Day >= since": with a range SQLite prefers to walk the
+    /// whole table in article order (to group without sorting), every day of views ever counted. The articles
+    /// are then looked up by id: joined in the same query, SQLite walks every published article instead.
+    /// </remarks>
     public async Task<IReadOnlyList<MostRead>> MostReadAsync(CancellationToken cancellationToken = default)
     {
-        var since = time.Today(clock.GetUtcNow()).AddDays(1 - options.Value.MostReadDays);
-        return await db.ArticleDailyViews.AsNoTracking()
-            .Where(v => v.Day >= since)
+        var today = time.Today(clock.GetUtcNow());
+        var days = Enumerable.Range(0, options.Value.MostReadDays).Select(back => today.AddDays(-back)).ToList();
+        var mostViewed = await db.ArticleDailyViews.AsNoTracking()
+            .Where(v => days.Contains(v.Day))
             .GroupBy(v => v.ArticleId)
             .Select(g => new { ArticleId = g.Key, Views = g.Sum(v => v.Views) })
-            .Join(Published, v => v.ArticleId, a => a.Id, (v, a) => new { v.Views, a.Id, a.Title, a.Slug, a.PublishedAt })
-            .OrderByDescending(x => x.Views).ThenByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
-            .Take(MostReadCount)
-            .Select(x => new MostRead(x.Id, x.Title, x.Slug, x.Views))
+            .OrderByDescending(x => x.Views).ThenByDescending(x => x.ArticleId)
+            // A few more than shown, for any taken down since they were read.
+            .Take(MostReadCount * 4)
             .ToListAsync(cancellationToken);
+        var articles = await PublishedByIdAsync([.. mostViewed.Select(v => v.ArticleId)], cancellationToken);
+        return [.. mostViewed
+            .Where(v => articles.ContainsKey(v.ArticleId))
+            .Select(v => (Views: v.Views, Article: articles[v.ArticleId]))
+            .OrderByDescending(x => x.Views).ThenByDescending(x => x.Article.PublishedAt).ThenByDescending(x => x.Article.Id)
+            .Take(MostReadCount)
+            .Select(x => new MostRead(x.Article.Id, x.Article.Title, x.Article.Slug, x.Views))];
+    }
+
+    /// <summary>The published articles among <paramref name="ids"/>, by id.</summary>
+    /// <remarks>
+    /// The status is checked on the rows read rather than in SQL: told "Status = Published" as well, SQLite
+    /// walks the index entries of every published article instead of looking up the few ids. No query at
+    /// all for no ids: "IN ()" makes SQLite plan a scan it then never runs.
+    /// </remarks>
+    private async Task<Dictionary<int, ArticleSummary>> PublishedByIdAsync(List<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ArticleSummary.FromArticle).ToListAsync(cancellationToken);
+        return rows.Where(a => a.Status == ArticleStatus.Published).ToDictionary(a => a.Id);
     }
 
     /// <summary>Newest first; the id settles articles published in the same instant, so pages never overlap.</summary>
@@ -156,7 +179,8 @@ public sealed record ArticleSummary(
     DateTime PublishedAt,
     string? SectionName,
     string? SectionSlug,
-    ListImage? Image)
+    ListImage? Image,
+    ArticleStatus Status)
 {
     /// <summary>Section links only to visible sections; a hidden section's page does not exist for readers.</summary>
     public static readonly Expression<Func<Article, ArticleSummary>> FromArticle = a => new ArticleSummary(
@@ -164,10 +188,12 @@ public sealed record ArticleSummary(
         a.Title,
         a.Slug,
         a.Sapo,
-        a.PublishedAt!.Value,
+        // Every published article has one; rows of others are read only to be left out (PublishedByIdAsync).
+        a.PublishedAt ?? a.CreatedAt,
         a.Section == null ? null : a.Section.Name,
         a.Section == null || a.Section.IsHidden ? null : a.Section.Slug,
-        a.FeaturedImage == null ? null : new ListImage(a.FeaturedImage.StoredName, a.FeaturedImage.Width, a.FeaturedImage.Height, a.FeaturedImageAlt));
+        a.FeaturedImage == null ? null : new ListImage(a.FeaturedImage.StoredName, a.FeaturedImage.Width, a.FeaturedImage.Height, a.FeaturedImageAlt),
+        a.Status);
 }
 
 public sealed record ListImage(string StoredName, int Width, int Height, string? Alt);

@@ -1,7 +1,11 @@
 namespace NewsroomCms.Web.Features.Portal;
 
-/// <summary>How <c>_ArticleItem</c> shows one article in a list; <c>ImageSizes</c> is the <c>sizes</c> of its photo, or null to show none.</summary>
-public sealed record ArticleItem(ArticleSummary Article, int HeadingLevel, string? ImageSizes, bool ShowSapo, bool ShowSection = true, bool LazyImage = true, string? CssClass = null);
+/// <summary>
+/// How <c>_ArticleItem</c> shows one article in a list; <c>ImageSizes</c> is the <c>sizes</c> of its photo, or
+/// null to show none. Photos load lazily unless <c>LazyImage</c> is false (the first items, on a phone's first
+/// screen); <c>PriorityImage</c> marks the photo most likely to be the page's largest paint.
+/// </summary>
+public sealed record ArticleItem(ArticleSummary Article, int HeadingLevel, string? ImageSizes, bool ShowSapo, bool ShowSection = true, bool LazyImage = true, string? CssClass = null, bool PriorityImage = false);
 
 /// <summary>
 /// The search form: <c>Id</c> for its field, unique on the page; <c>Label</c> names the form where a page has
@@ -9,7 +13,8 @@ public sealed record ArticleItem(ArticleSummary Article, int HeadingLevel, strin
 /// </summary>
 public sealed record SearchBox(string Id, string? Label);
 
-public sealed record Picture(ListImage Image, string Sizes, bool Lazy);
+/// <summary>A photo in a list: lazy below a phone's first screen, fetched first when it is the page's main picture.</summary>
+public sealed record Picture(ListImage Image, string Sizes, bool Lazy, bool Priority = false);
 
 /// <summary><c>sizes</c> for the layouts' columns, phones first.</summary>
 public static class ImageSizes

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using NewsroomCms.Web.Data.Sqlite;
 
 namespace NewsroomCms.Web.Features.Search;
 
@@ -62,6 +63,11 @@ internal abstract class SearchSql
 
     private sealed class SqliteSearchSql : SearchSql
     {
+        // Matches are joined to Articles for the status and publication time through this index and in
+        // this order (CROSS JOIN): from the table, each match's status is read behind the article's text,
+        // and from Articles' status index SQLite would walk every published article.
+        private const string ByIdIndex = $"INDEXED BY \"{SqliteNewsroomDbContext.ArticleStatusByIdIndex}\"";
+
         // A contentless_delete table takes a second row with the same rowid without complaint: always delete first.
         public override string Delete => """DELETE FROM "ArticleSearch" WHERE rowid = {0};""";
 
@@ -76,10 +82,10 @@ internal abstract class SearchSql
 
         public override string? Optimize => """INSERT INTO "ArticleSearch" ("ArticleSearch") VALUES ('optimize');""";
 
-        public override string CountMatches => """
+        public override string CountMatches => $$"""
             SELECT count(*) AS "Value" FROM (
                 SELECT 1 FROM "ArticleSearch" AS s
-                JOIN "Articles" AS a ON a."Id" = s.rowid
+                CROSS JOIN "Articles" AS a {{ByIdIndex}} ON a."Id" = s.rowid
                 WHERE s."ArticleSearch" MATCH {0} AND a."Status" = {1}
                 LIMIT {2})
             """;
@@ -87,7 +93,7 @@ internal abstract class SearchSql
         public override string Ranked(bool exact) => $$"""
             SELECT a."Id" AS "Value"
             FROM "ArticleSearch" AS s
-            JOIN "Articles" AS a ON a."Id" = s.rowid
+            CROSS JOIN "Articles" AS a {{ByIdIndex}} ON a."Id" = s.rowid
             WHERE s."ArticleSearch" MATCH {0} AND a."Status" = {3}
             ORDER BY
                 {{(exact ? """s.rowid IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {2}) DESC,""" : "")}}
@@ -103,7 +109,7 @@ internal abstract class SearchSql
         public override string Newest(bool exact) => $$"""
             SELECT a."Id" AS "Value"
             FROM (SELECT rowid AS "Id" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {0} ORDER BY rowid DESC LIMIT {3}) AS m
-            CROSS JOIN "Articles" AS a ON a."Id" = m."Id"
+            CROSS JOIN "Articles" AS a {{ByIdIndex}} ON a."Id" = m."Id"
             WHERE a."Status" = {2}
             ORDER BY
                 {{(exact ? """a."Id" IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {1} ORDER BY rowid DESC LIMIT {3}) DESC,""" : "")}}

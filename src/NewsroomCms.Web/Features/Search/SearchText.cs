@@ -156,8 +156,20 @@ public static class SearchText
         // Folding is per word, on the public hot path: a match later than this in a very long text (or
         // none, when the match was in a tag) shows the beginning instead.
         const int wordsSearched = 5000;
-        var words = Tokenize(text).ToList();
-        var first = words.FindIndex(0, Math.Min(words.Count, wordsSearched), w => foldedWords.Contains(Fold(text[w])));
+        // Words are read only up to the first match, then to the end of the snippet: not the whole text.
+        var words = new List<Range>();
+        var first = -1;
+        using var next = Tokenize(text).GetEnumerator();
+        while (words.Count < wordsSearched && next.MoveNext())
+        {
+            words.Add(next.Current);
+            if (foldedWords.Contains(Fold(text[next.Current])))
+            {
+                first = words.Count - 1;
+                break;
+            }
+        }
+
         var start = 0;
         if (first > 0 && words[first].End.Value > length)
         {
@@ -169,6 +181,11 @@ public static class SearchText
         if (end - start > length)
         {
             var last = words.LastOrDefault(w => w.Start.Value >= start && w.End.Value <= start + length);
+            while (next.MoveNext() && next.Current.End.Value <= start + length)
+            {
+                last = next.Current;
+            }
+
             end = last.End.Value > start ? last.End.Value : start + length;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
@@ -15,10 +16,16 @@ public sealed class SiteController : Controller
     private static readonly string[] NewsroomPaths = ["/newsroom", "/account", "/setup", "/error"];
 
     /// <summary>The friendly page for an error status; reached by re-execution, so the status stays.</summary>
+    /// <remarks>
+    /// The status is read from the address, not bound as a parameter: a refused POST is re-executed here as a
+    /// POST, and binding would read its form again. When that form is what was refused (too many fields, a
+    /// field too long), reading it fails again, nothing is bound, and a 400 became this page's 500.
+    /// </remarks>
     [Route("error/{code:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Error(int code)
+    public IActionResult Error()
     {
+        var code = int.TryParse(RouteData.Values["code"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
         var status = code is >= 400 and <= 599 ? code : 500;
         Response.StatusCode = status;
         // A reader who followed a dead or removed link gets the public site's page, in Vietnamese, with ways

@@ -177,7 +177,8 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
                 var tagged = Distinct(random, tagPicker, random.Next(2, 6));
                 var photo = plan.Photos.Count > 0 && random.NextDouble() < FeaturedImageShare ? plan.Photos[random.Next(plan.Photos.Count)] : null;
                 var caption = photo is null ? null : text.Caption(sectionName);
-                var credit = photo is null ? null : "Ảnh: " + penNames[byline[0]];
+                // The page writes "Ảnh: " before a credit: the credit is the name alone, as the editor enters it.
+                var credit = photo is null ? null : penNames[byline[0]];
 
                 // Evenly spread, newest exactly at the anchor, each within its own step so the order holds.
                 var before = (plan.Count - 1 - i) * step + (i == plan.Count - 1 ? 0 : (long)(random.NextDouble() * 0.9 * step));

@@ -369,6 +369,11 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("SectionId", "Status", "PublishedAt");
 
+                    b.HasIndex(new[] { "Id", "Status", "PublishedAt" }, "IX_Articles_Id_Status_PublishedAt");
+
+                    b.HasIndex(new[] { "Status", "SubmittedAt", "Id", "Title", "SectionId", "CreatedById" }, "IX_Articles_ReviewQueue")
+                        .HasFilter("\"Status\" = 1");
+
                     b.ToTable("Articles");
                 });
 

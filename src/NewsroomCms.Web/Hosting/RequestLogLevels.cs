@@ -1,0 +1,33 @@
+using Serilog.Events;
+
+namespace NewsroomCms.Web.Hosting;
+
+/// <summary>
+/// The level of each request's log line. Readers' successful page views are the bulk of the traffic and
+/// carry nothing to act on (the reverse proxy's access log has them): writing a line for each cost as much
+/// as serving the page from the cache. They go to Debug; the newsroom's requests, refusals and anything
+/// slow or failing stay visible.
+/// </summary>
+public static class RequestLogLevels
+{
+    /// <summary>A request slower than this is worth a look whoever made it.</summary>
+    public static readonly TimeSpan Slow = TimeSpan.FromSeconds(1);
+
+    public static LogEventLevel For(HttpContext context, double elapsedMilliseconds, Exception? exception)
+    {
+        var status = context.Response.StatusCode;
+        if (exception is not null || status >= StatusCodes.Status500InternalServerError)
+        {
+            return LogEventLevel.Error;
+        }
+
+        if (elapsedMilliseconds > Slow.TotalMilliseconds)
+        {
+            return LogEventLevel.Warning;
+        }
+
+        var read = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+        var anonymous = context.User.Identity?.IsAuthenticated != true;
+        return read && anonymous && status < StatusCodes.Status400BadRequest ? LogEventLevel.Debug : LogEventLevel.Information;
+    }
+}
