@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomCms.Testing;
@@ -156,6 +157,73 @@ public sealed class GenerateArticlesTests(GenerateArticlesTests.Generated genera
         Assert.Equal(0, await Scalar(db, """SELECT count(*) AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH '{{title body}}: "kinh tế"'"""));
     }
 
+    /// <summary>
+    /// The generator writes the index rows itself, in bulk: token for token, column for column, they are
+    /// what the search index writes for those articles (reindex-search rewrites every row the site's way).
+    /// </summary>
+    [Fact]
+    public async Task TheSearchRowsAreWhatTheSearchIndexWritesForEachArticle()
+    {
+        using var app = new NewsroomAppFactory();
+        Assert.Equal(0, (await RunAsync(app, "generate-articles", "--count", "25", "--seed", "5")).ExitCode);
+        var generatedRows = await IndexedTokensAsync(app);
+
+        Assert.Equal(0, (await RunAsync(app, "reindex-search")).ExitCode);
+
+        Assert.Equal(25, generatedRows.Select(t => t.Article).Distinct().Count());
+        Assert.Equal(generatedRows, await IndexedTokensAsync(app));
+    }
+
+    [Fact]
+    public async Task TheSearchIndexEndsMergedWithItsSettingsPutBack()
+    {
+        using var app = new NewsroomAppFactory();
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+            await db.Database.MigrateAsync();
+            // A setting of the index chosen before the run stays; the others keep FTS5's defaults.
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "ArticleSearch" ("ArticleSearch", rank) VALUES ('automerge', 8)""");
+        }
+
+        Assert.Equal(0, (await RunAsync(app, "generate-articles", "--count", "30", "--seed", "2")).ExitCode);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+            var settings = await db.Database.SqlQueryRaw<string>("""SELECT "k" || '=' || "v" AS "Value" FROM "ArticleSearch_config" WHERE "k" <> 'version' ORDER BY "k" """).ToListAsync();
+            Assert.Equal(["automerge=8", "crisismerge=16", "hashsize=1048576"], settings);
+            Assert.Equal(1, await Scalar(db, """SELECT count(DISTINCT "segid") AS "Value" FROM "ArticleSearch_idx" """));
+        }
+    }
+
+    [Fact]
+    public async Task ArticleIdsContinueAfterTheLastOneEverGivenAsSqliteWouldGiveThem()
+    {
+        using var app = new NewsroomAppFactory();
+        Assert.Equal(0, (await RunAsync(app, "generate-articles", "--count", "10", "--seed", "3")).ExitCode);
+        int last;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+            last = await db.Articles.MaxAsync(a => a.Id);
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "ArticleSearch" WHERE rowid = {0}""", last);
+            await db.Articles.Where(a => a.Id == last).ExecuteDeleteAsync();
+        }
+
+        Assert.Equal(0, (await RunAsync(app, "generate-articles", "--count", "10", "--seed", "4")).ExitCode);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
+            var ids = await db.Articles.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
+            // AUTOINCREMENT: the deleted article's id is never given again.
+            Assert.Equal([.. Enumerable.Range(ids[0], 9), .. Enumerable.Range(last + 1, 10)], ids);
+            Assert.Equal(last + 10, await Scalar(db, """SELECT "seq" AS "Value" FROM "sqlite_sequence" WHERE "name" = 'Articles'"""));
+            Assert.Equal(19, await Scalar(db, """SELECT count(*) AS "Value" FROM "ArticleSearch" s JOIN "Articles" a ON a."Id" = s.rowid"""));
+        }
+    }
+
     [Fact]
     public async Task ReadersFindGeneratedArticlesWithTheSiteSearchTypedWithoutMarks()
     {
@@ -259,6 +327,26 @@ public sealed class GenerateArticlesTests(GenerateArticlesTests.Generated genera
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
         return (await db.Sections.CountAsync(), await db.Authors.CountAsync(), await db.Tags.CountAsync(), await db.MediaAssets.CountAsync(), await db.Articles.CountAsync());
+    }
+
+    /// <summary>Every token of the search index: its article, column and position (FTS5's own view of the index).</summary>
+    private static async Task<List<(long Article, int Column, int Offset, string Term)>> IndexedTokensAsync(NewsroomAppFactory app)
+    {
+        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE VIRTUAL TABLE temp."SearchTokens" USING fts5vocab(main, 'ArticleSearch', 'instance');
+            SELECT "doc", "col", "offset", "term" FROM temp."SearchTokens" ORDER BY "doc", "col", "offset";
+            """;
+        var tokens = new List<(long, int, int, string)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            tokens.Add((reader.GetInt64(0), reader.GetString(1) switch { "title" => 0, "body" => 1, "title_exact" => 2, _ => 3 }, reader.GetInt32(2), reader.GetString(3)));
+        }
+
+        return tokens;
     }
 
     /// <summary>EF reads braces in raw SQL as placeholders: FTS5 column filters are written {{ }}.</summary>

@@ -266,6 +266,68 @@ public sealed partial class SearchTextTests
         Assert.Equal("sáng 17/1, ubnd tỉnh họp. \nđồng nai & bình dương <script> \nkt - xh \nminh đức", document.BodyExact);
     }
 
+    /// <summary>Every letter of Vietnamese, both cases, with most of the punctuation of its copy.</summary>
+    private const string VietnameseLetters =
+        "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
+        + "AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬBCDĐEÈÉẺẼẸÊỀẾỂỄỆGHIÌÍỈĨỊKLMNOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢPQRSTUÙÚỦŨỤƯỪỨỬỮỰVXYỲÝỶỸỴ"
+        + "fjwzFJWZ0123456789 \n\t.,;:!?%/()-–—“”‘’\"'";
+
+    [Fact]
+    public void VietnameseCopyTakesTheTableWay()
+    {
+        Assert.NotNull(SearchText.CharMaps.Fold.TryMap(VietnameseLetters));
+        Assert.NotNull(SearchText.CharMaps.Exact.TryMap(VietnameseLetters));
+        Assert.Null(SearchText.CharMaps.Fold.TryMap(HoiNghi.Normalize(NormalizationForm.FormD)));
+    }
+
+    /// <summary>
+    /// The table holds each character's result the general way; what makes it right for whole texts is
+    /// that no two of its characters act on each other. Thousands of random texts of them say so.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TheTableWayGivesWhatTheGeneralWayGivesForAnyTextOfItsCharacters(bool fold)
+    {
+        var map = fold ? SearchText.CharMaps.Fold : SearchText.CharMaps.Exact;
+        Func<string, string> general = fold ? SearchText.FoldOfAnyText : SearchText.ExactOfAnyText;
+        var characters = map.Mapped.ToArray();
+        Assert.Contains('ệ', characters);
+        Assert.Contains('Đ', characters);
+        Assert.Contains('\u00D0', characters);
+        var random = new Random(6);
+        var texts = new List<string> { new(characters), new([.. characters.Reverse()]), VietnameseLetters };
+        for (var n = 0; n < 5000; n++)
+        {
+            texts.Add(string.Create(random.Next(1, 12), random, (span, r) =>
+            {
+                for (var i = 0; i < span.Length; i++)
+                {
+                    span[i] = characters[r.Next(characters.Length)];
+                }
+            }));
+        }
+
+        Assert.All(texts, text => Assert.Equal(general(text), map.TryMap(text)));
+        Assert.All(texts, text => Assert.Equal(general(text), fold ? SearchText.Fold(text) : SearchText.Exact(text)));
+    }
+
+    [Theory]
+    [InlineData("Hội nghị \u0301a")]
+    [InlineData("a\u0308")]
+    [InlineData("ｈｏｉ Hội")]
+    [InlineData("ﬁ Đà")]
+    [InlineData("\u1100\u1161 Hà")]
+    [InlineData("Hà😀Nội")]
+    [InlineData("Hà Nội…")]
+    [InlineData("ab\uD800cd")]
+    public void TextWithOtherCharactersTakesTheGeneralWay(string text)
+    {
+        Assert.Null(SearchText.CharMaps.Fold.TryMap(text));
+        Assert.Equal(SearchText.FoldOfAnyText(text), SearchText.Fold(text));
+        Assert.Equal(SearchText.ExactOfAnyText(text), SearchText.Exact(text));
+    }
+
     private static string Show(IEnumerable<TextPart> parts) =>
         string.Concat(parts.Select(p => p.IsMatch ? "[" + p.Text + "]" : p.Text));
 

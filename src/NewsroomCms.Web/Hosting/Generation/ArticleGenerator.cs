@@ -17,14 +17,21 @@ namespace NewsroomCms.Web.Hosting.Generation;
 /// articles; publication times run back about twelve years from the current minute.
 /// </summary>
 /// <remarks>
-/// Written for speed, which EF's change tracker does not have at a million rows: the text is made on one
-/// thread while another inserts it with prepared commands on the SQLite connection, one transaction per
+/// <para>Written for speed, which EF's change tracker does not have at a million rows: the text is made on
+/// one thread while another inserts it with prepared commands on the SQLite connection, one transaction per
 /// <see cref="BatchSize"/> articles, each article's search index row in the same transaction. For the run,
 /// SQLite does not wait for the disk (<c>synchronous=OFF</c>) and keeps more pages in memory: a machine
 /// crash in the middle can damage the file, which is fine for generated data and not for a newsroom's
 /// own. The previous settings are put back at the end. (The journal stays WAL: leaving WAL needs the only
 /// connection to the file, and WAL costs little here.) SQLite only: on SQL Server the command refuses
-/// (see <see cref="AdminCommands"/>).
+/// (see <see cref="AdminCommands"/>).</para>
+/// <para>The search index is most of the work: FTS5 tokenizing four columns of every article and merging
+/// the segments it writes. The run loads it unmerged and merges it once at the end (see
+/// <see cref="SearchBulkSettings"/>), so it ends as <c>reindex-search</c> leaves it, in one segment; that
+/// merge reads and writes the whole index, also when a run adds a few articles to a large one. The
+/// indexes of Articles stay in place: dropping them for the load and creating them afterwards measured no
+/// faster, as all but the slug's grow at their end and CREATE INDEX reads every row's body to reach
+/// the columns after it.</para>
 /// </remarks>
 public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, TimeProvider clock)
 {
@@ -38,6 +45,20 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
     private const int PhotoCount = 6;
     private const double FeaturedImageShare = 0.35;
     private const string PhotoFilePrefix = "generated-photo-";
+
+    /// <summary>
+    /// Settings of the search index's FTS5 table for the run, with FTS5's defaults: the previous values are
+    /// put back afterwards. New terms are kept in memory up to 64 MB (not 1 MB) before being written as an
+    /// index segment, and segments are not merged while loading (automerge off, and crisis merges only past
+    /// 1,000 segments, where FTS5's limit of 2,000 comes near): the run ends with one merge of everything
+    /// ('optimize'), which writes each entry once instead of once per level of merging.
+    /// </summary>
+    private static readonly (string Key, int Bulk, int Default)[] SearchBulkSettings =
+    [
+        ("hashsize", 64 * 1024 * 1024, 1024 * 1024),
+        ("automerge", 0, 4),
+        ("crisismerge", 1000, 16),
+    ];
 
     /// <summary>Sections by share of articles: a provincial paper writes more news than economy.</summary>
     private static readonly (string Section, int Weight)[] SectionWeights =
@@ -62,21 +83,20 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         var anchor = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
         var sections = await EnsureSectionsAsync(cancellationToken);
         var authors = await EnsureAuthorsAsync(anchor, cancellationToken);
-        var tagNames = NewsVocabulary.Tags(anchor.AddYears(-12).Year, anchor.Year);
-        var tags = await EnsureTagsAsync(tagNames, cancellationToken);
+        var tags = await EnsureTagsAsync(NewsVocabulary.Tags(anchor.AddYears(-12).Year, anchor.Year), cancellationToken);
         var photos = await EnsurePhotosAsync(anchor, cancellationToken);
         var slugs = (await db.Articles.AsNoTracking().Select(a => a.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         output.WriteLine($"Generating {count:N0} articles (seed {seed}) in {sections.Count} sections, {authors.Count} pen names, {tags.Count} tags...");
 
         var chunks = Channel.CreateBounded<List<NewArticle>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var plan = new Plan(count, seed, anchor, sections, authors, tags, tagNames, photos, slugs);
-        var databaseTime = TimeSpan.Zero;
+        var plan = new Plan(count, seed, anchor, sections, authors, tags, photos, slugs);
+        WriteTimes times;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => Produce(plan, chunks.Writer, stop.Token), CancellationToken.None);
         try
         {
             // A failure of the producer reaches the writer through the channel.
-            databaseTime = await WriteAsync(chunks.Reader, count, watch, output, cancellationToken);
+            times = await WriteAsync(chunks.Reader, count, watch, output, cancellationToken);
         }
         finally
         {
@@ -89,7 +109,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         // CPU time per article says what a quiet machine would do when this one is busy.
         var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds / count;
         output.WriteLine(FormattableString.Invariant(
-            $"Generated {count:N0} articles in {watch.Elapsed:hh\\:mm\\:ss\\.f} ({rate:N0} articles/s; making text {plan.TextTime.TotalSeconds:N0} s and writing {databaseTime.TotalSeconds:N0} s in parallel; {cpu:N2} ms of CPU per article)."));
+            $"Generated {count:N0} articles in {watch.Elapsed:hh\\:mm\\:ss\\.f} ({rate:N0} articles/s; making text {plan.TextTime.TotalSeconds:N0} s and writing {times.Writing.TotalSeconds:N0} s in parallel, then merging the search index {times.Merging.TotalSeconds:N0} s; {cpu:N2} ms of CPU per article)."));
         return count;
     }
 
@@ -99,8 +119,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         DateTime Anchor,
         IReadOnlyList<(int Id, string Name)> Sections,
         IReadOnlyList<int> Authors,
-        IReadOnlyList<int> Tags,
-        IReadOnlyList<string> TagNames,
+        IReadOnlyList<(int Id, string Name)> Tags,
         IReadOnlyList<Photo> Photos,
         HashSet<string> Slugs)
     {
@@ -109,6 +128,10 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
     }
 
     private sealed record Photo(int Id, string Alt);
+
+    /// <param name="Writing">Time spent writing articles and search rows, waits for text excluded.</param>
+    /// <param name="Merging">Time spent merging the search index afterwards.</param>
+    private sealed record WriteTimes(TimeSpan Writing, TimeSpan Merging);
 
     private sealed record NewArticle(
         string Title,
@@ -166,10 +189,11 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
 
                 var article = new NewArticle(
                     content.Title, slug, content.Sapo, content.Body, sectionIds[section],
-                    byline.Select(a => plan.Authors[a]).ToArray(), tagged.Select(t => plan.Tags[t]).ToArray(),
+                    byline.Select(a => plan.Authors[a]).ToArray(), tagged.Select(t => plan.Tags[t].Id).ToArray(),
                     photo, caption, credit, createdAt, submittedAt, publishedAt, version,
                     SearchText.Document(content.Title, content.Sapo, content.Body,
-                        tagged.Select(t => plan.TagNames[t]), byline.Select(a => penNames[a])));
+                        // As SearchIndex reads them: tags by name (SQLite's binary order), pen names in byline order.
+                        tagged.Select(t => plan.Tags[t].Name).Order(StringComparer.Ordinal), byline.Select(a => penNames[a])));
                 chunk.Add(article);
                 if (chunk.Count == ChunkSize)
                 {
@@ -241,8 +265,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         return candidate;
     }
 
-    /// <returns>The time spent writing, waits for text excluded.</returns>
-    private async Task<TimeSpan> WriteAsync(ChannelReader<List<NewArticle>> chunks, int count, Stopwatch watch, TextWriter output, CancellationToken cancellationToken)
+    private async Task<WriteTimes> WriteAsync(ChannelReader<List<NewArticle>> chunks, int count, Stopwatch watch, TextWriter output, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
@@ -250,12 +273,18 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         {
             Synchronous = Pragma(connection, "synchronous"),
             CacheSize = Pragma(connection, "cache_size"),
+            Search = SearchBulkSettings.Select(setting => (setting.Key, Value: SearchConfig(connection, setting.Key) ?? Invariant(setting.Default))).ToList(),
         };
         try
         {
             Execute(connection, "PRAGMA synchronous=OFF;");
             Execute(connection, "PRAGMA cache_size=-262144;"); // 256 MB: the indexes of a million articles stay in memory
-            using var insert = new Inserts(connection);
+            foreach (var (key, value, _) in SearchBulkSettings)
+            {
+                SetSearchConfig(connection, key, Invariant(value));
+            }
+
+            using var insert = new Inserts(connection, NextArticleId(connection));
             var busy = new Stopwatch();
             var written = 0;
             var inBatch = 0;
@@ -267,9 +296,19 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
                     busy.Start();
                     transaction ??= connection.BeginTransaction();
                     insert.Use(transaction);
+                    // The chunk's articles first, then their search rows. FTS5 writes its pending terms out as a
+                    // new index segment whenever a statement opens a savepoint (an INSERT with RETURNING or a
+                    // trigger does): interleaved, that was one segment per article, and merging them cost more
+                    // than everything else together.
+                    var first = insert.NextId;
                     foreach (var article in chunk)
                     {
                         insert.Article(article);
+                    }
+
+                    for (var i = 0; i < chunk.Count; i++)
+                    {
+                        insert.Search(first + i, chunk[i].Search);
                     }
 
                     written += chunk.Count;
@@ -287,7 +326,12 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
                     busy.Stop();
                 }
 
-                return busy.Elapsed;
+                output.WriteLine("  merging the search index...");
+                var merging = Stopwatch.StartNew();
+                Execute(connection, SearchSql.Sqlite.Optimize!);
+                // Leaves the file whole without its write-ahead log, for copying.
+                Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+                return new WriteTimes(busy.Elapsed, merging.Elapsed);
             }
             finally
             {
@@ -296,15 +340,50 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         }
         finally
         {
+            foreach (var (key, value) in previous.Search)
+            {
+                SetSearchConfig(connection, key, value);
+            }
+
             Execute(connection, $"PRAGMA synchronous={Safe(previous.Synchronous)};");
             Execute(connection, $"PRAGMA cache_size={Safe(previous.CacheSize)};");
             await db.Database.CloseConnectionAsync();
         }
     }
 
-    /// <summary>PRAGMA values read back from SQLite are words or numbers; anything else would be a bug.</summary>
+    /// <summary>
+    /// The id SQLite would give the next article (AUTOINCREMENT: above any id ever used). Ids are given
+    /// rather than read back with RETURNING, which makes every insert a statement with a savepoint.
+    /// </summary>
+    private static long NextArticleId(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT max(
+                coalesce((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'Articles'), 0),
+                coalesce((SELECT max("Id") FROM "Articles"), 0)) + 1;
+            """;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A setting of the search index's FTS5 table (the value is checked: it goes into the SQL).</summary>
+    private static void SetSearchConfig(SqliteConnection connection, string key, string value) =>
+        Execute(connection, $"""INSERT INTO "ArticleSearch" ("ArticleSearch", rank) VALUES ('{Safe(key)}', {Safe(value)});""");
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A setting of the search index's FTS5 table, null when it has the default.</summary>
+    private static string? SearchConfig(SqliteConnection connection, string key)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "v" FROM "ArticleSearch_config" WHERE "k" = $key;""";
+        command.Parameters.AddWithValue("$key", key);
+        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>PRAGMA and FTS5 settings read back from SQLite are words or numbers; anything else would be a bug.</summary>
     private static string Safe(string value) =>
-        value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? value : throw new InvalidOperationException($"Unexpected PRAGMA value '{value}'.");
+        value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? value : throw new InvalidOperationException($"Unexpected setting value '{value}'.");
 
     private static string Pragma(SqliteConnection connection, string name)
     {
@@ -328,16 +407,16 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         private readonly SqliteCommand _tag;
         private readonly SqliteCommand _search;
 
-        public Inserts(SqliteConnection connection)
+        public Inserts(SqliteConnection connection, long nextId)
         {
+            NextId = nextId;
             _article = Command(connection, """
-                INSERT INTO "Articles" ("Title", "Slug", "Sapo", "Body", "Status", "SectionId", "FeaturedImageId",
+                INSERT INTO "Articles" ("Id", "Title", "Slug", "Sapo", "Body", "Status", "SectionId", "FeaturedImageId",
                     "FeaturedImageAlt", "FeaturedImageCaption", "FeaturedImageCredit",
                     "CreatedAt", "UpdatedAt", "SubmittedAt", "PublishedAt", "Version")
-                VALUES ($title, $slug, $sapo, $body, $status, $section, $image, $alt, $caption, $credit,
-                    $created, $published, $submitted, $published, $version)
-                RETURNING "Id";
-                """, "$title", "$slug", "$sapo", "$body", "$status", "$section", "$image", "$alt", "$caption", "$credit",
+                VALUES ($id, $title, $slug, $sapo, $body, $status, $section, $image, $alt, $caption, $credit,
+                    $created, $published, $submitted, $published, $version);
+                """, "$id", "$title", "$slug", "$sapo", "$body", "$status", "$section", "$image", "$alt", "$caption", "$credit",
                 "$created", "$published", "$submitted", "$version");
             _author = Command(connection, """INSERT INTO "ArticleAuthors" ("ArticleId", "AuthorId", "Position") VALUES ($article, $author, $position);""",
                 "$article", "$author", "$position");
@@ -347,6 +426,9 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
                 "$id", "$title", "$body", "$titleExact", "$bodyExact");
         }
 
+        /// <summary>The id the next <see cref="Article"/> gets.</summary>
+        public long NextId { get; private set; }
+
         public void Use(SqliteTransaction transaction)
         {
             _article.Transaction = _author.Transaction = _tag.Transaction = _search.Transaction = transaction;
@@ -354,7 +436,9 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
 
         public void Article(NewArticle article)
         {
+            var id = NextId++;
             var p = _article.Parameters;
+            p["$id"].Value = id;
             p["$title"].Value = article.Title;
             p["$slug"].Value = article.Slug;
             p["$sapo"].Value = article.Sapo;
@@ -370,7 +454,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
             p["$submitted"].Value = SqliteTime(article.SubmittedAt);
             // As EF stores a Guid on SQLite: upper-case text.
             p["$version"].Value = article.Version.ToString().ToUpperInvariant();
-            var id = Convert.ToInt64(_article.ExecuteScalar(), CultureInfo.InvariantCulture);
+            _article.ExecuteNonQuery();
 
             for (var position = 0; position < article.AuthorIds.Length; position++)
             {
@@ -386,13 +470,16 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
                 _tag.Parameters["$tag"].Value = tag;
                 _tag.ExecuteNonQuery();
             }
+        }
 
+        public void Search(long articleId, SearchDocument document)
+        {
             var s = _search.Parameters;
-            s["$id"].Value = id;
-            s["$title"].Value = article.Search.Title;
-            s["$body"].Value = article.Search.Body;
-            s["$titleExact"].Value = article.Search.TitleExact;
-            s["$bodyExact"].Value = article.Search.BodyExact;
+            s["$id"].Value = articleId;
+            s["$title"].Value = document.Title;
+            s["$body"].Value = document.Body;
+            s["$titleExact"].Value = document.TitleExact;
+            s["$bodyExact"].Value = document.BodyExact;
             _search.ExecuteNonQuery();
         }
 
@@ -481,7 +568,8 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         return [.. NewsVocabulary.PenNames.Select(p => existing[p].Id)];
     }
 
-    private async Task<List<int>> EnsureTagsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    /// <summary>The tags of <paramref name="names"/>, created when missing, with their names as stored.</summary>
+    private async Task<List<(int Id, string Name)>> EnsureTagsAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         var existing = await db.Tags.ToDictionaryAsync(t => t.NormalizedName, cancellationToken);
         var tags = new List<Tag>(names.Count);
@@ -499,7 +587,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return [.. tags.Select(t => t.Id)];
+        return [.. tags.Select(t => (t.Id, t.Name))];
     }
 
     /// <summary>

@@ -37,6 +37,8 @@ internal sealed class ArticleTextGenerator
         NewsVocabulary.BySection.ToDictionary(s => s.Key, s => new WeightedWords(s.Value, exponent: 0.8), StringComparer.Ordinal);
 
     private readonly Random _random;
+
+    /// <summary>The text being made, reused from one article to the next: the generator makes a million.</summary>
     private readonly StringBuilder _text = new(16 * 1024);
 
     public ArticleTextGenerator(Random random) => _random = random;
@@ -45,13 +47,29 @@ internal sealed class ArticleTextGenerator
     public GeneratedText Next(string section)
     {
         var topic = BySection[section];
-        var title = Capitalize(Words(topic, _random.Next(TitleMinWords, TitleMaxWords + 1), topicShare: 0.45));
-        var sapo = Sentence(topic, _random.Next(SapoMinWords, SapoMaxWords + 1), withLead: true);
-        return new GeneratedText(title, sapo, Body(topic, BodyWordCount()));
+        _text.Clear();
+        CapitalizedWords(topic, _random.Next(TitleMinWords, TitleMaxWords + 1), topicShare: 0.45);
+        var title = Take();
+        Sentence(topic, _random.Next(SapoMinWords, SapoMaxWords + 1), withLead: true);
+        var sapo = Take();
+        Body(topic, BodyWordCount());
+        return new GeneratedText(title, sapo, Take());
     }
 
     /// <summary>A short sentence for a photo caption.</summary>
-    public string Caption(string section) => Sentence(BySection[section], _random.Next(8, 16), withLead: false);
+    public string Caption(string section)
+    {
+        _text.Clear();
+        Sentence(BySection[section], _random.Next(8, 16), withLead: false);
+        return Take();
+    }
+
+    private string Take()
+    {
+        var text = _text.ToString();
+        _text.Clear();
+        return text;
+    }
 
     /// <summary>Mostly 600–1,200 words, some short news items and some long features.</summary>
     private int BodyWordCount()
@@ -65,9 +83,8 @@ internal sealed class ArticleTextGenerator
         };
     }
 
-    private string Body(WeightedWords topic, int words)
+    private void Body(WeightedWords topic, int words)
     {
-        var body = new StringBuilder(words * 8);
         var left = words;
         var paragraphs = 0;
         while (left > 0)
@@ -76,7 +93,9 @@ internal sealed class ArticleTextGenerator
             if (paragraphs > 0 && paragraphs % 5 == 0 && left > 120)
             {
                 var heading = _random.Next(5, 11);
-                body.Append("<h2>").Append(Capitalize(Words(topic, heading, topicShare: 0.4))).Append("</h2>\n");
+                _text.Append("<h2>");
+                CapitalizedWords(topic, heading, topicShare: 0.4);
+                _text.Append("</h2>\n");
                 left -= heading;
             }
 
@@ -88,24 +107,26 @@ internal sealed class ArticleTextGenerator
 
             if (paragraphs > 0 && _random.NextDouble() < 0.08 && size >= 25)
             {
-                body.Append("<blockquote><p>").Append(Quote(topic, size)).Append("</p></blockquote>\n");
+                _text.Append("<blockquote><p>");
+                Quote(topic, size);
+                _text.Append("</p></blockquote>\n");
             }
             else
             {
-                body.Append("<p>").Append(Paragraph(topic, size)).Append("</p>\n");
+                _text.Append("<p>");
+                Paragraph(topic, size);
+                _text.Append("</p>\n");
             }
 
             left -= size;
             paragraphs++;
         }
-
-        return body.ToString();
     }
 
-    private string Paragraph(WeightedWords topic, int words)
+    private void Paragraph(WeightedWords topic, int words)
     {
-        var sentences = new List<string>();
         var left = words;
+        var first = true;
         while (left > 0)
         {
             var size = Math.Min(left, _random.Next(10, 31));
@@ -114,50 +135,75 @@ internal sealed class ArticleTextGenerator
                 size = left;
             }
 
-            sentences.Add(Sentence(topic, size, withLead: sentences.Count == 0 && _random.NextDouble() < 0.15));
+            if (!first)
+            {
+                _text.Append(' ');
+            }
+
+            Sentence(topic, size, withLead: first && _random.NextDouble() < 0.15);
+            first = false;
             left -= size;
         }
-
-        return string.Join(' ', sentences);
     }
 
     /// <summary>“…”, ông X, Giám đốc Y cho biết. Quote marks and the speaker count as words as readers count them.</summary>
-    private string Quote(WeightedWords topic, int words)
+    private void Quote(WeightedWords topic, int words)
     {
         var speaker = NewsVocabulary.Speakers[_random.Next(NewsVocabulary.Speakers.Length)] + " cho biết";
         var spoken = words - ArticleText.CountWords(speaker);
-        return $"“{Sentence(topic, spoken, withLead: false)[..^1]}”, {speaker}.";
+        _text.Append('“');
+        Sentence(topic, spoken, withLead: false);
+        _text.Length--; // the full stop
+        _text.Append("”, ").Append(speaker).Append('.');
     }
 
     /// <summary>A capitalized sentence of exactly <paramref name="words"/> words ending with a full stop.</summary>
-    private string Sentence(WeightedWords topic, int words, bool withLead)
+    private void Sentence(WeightedWords topic, int words, bool withLead)
     {
-        var lead = "";
+        var start = _text.Length;
+        var rest = words;
         if (withLead)
         {
             var day = _random.Next(1, 29);
             var month = _random.Next(1, 13);
             var when = NewsVocabulary.TimesOfDay[_random.Next(NewsVocabulary.TimesOfDay.Length)];
-            lead = _random.NextDouble() < 0.5
+            var lead = _random.NextDouble() < 0.5
                 ? $"{when} {day}/{month}, tại xã {NewsVocabulary.Places[_random.Next(NewsVocabulary.Places.Length)]}, "
                 : $"{when} {day}/{month}, ";
+            _text.Append(lead);
+            rest -= ArticleText.CountWords(lead);
         }
 
-        var rest = words - ArticleText.CountWords(lead);
-        var text = rest >= 12 && _random.NextDouble() < 0.5
+        if (rest >= 12 && _random.NextDouble() < 0.5)
+        {
             // Two clauses joined by a comma.
-            ? Words(topic, rest / 2, TopicShare) + ", " + Words(topic, rest - rest / 2, TopicShare)
-            : Words(topic, rest, TopicShare);
-        return Capitalize(lead + text) + ".";
+            Words(topic, rest / 2, TopicShare);
+            _text.Append(", ");
+            Words(topic, rest - rest / 2, TopicShare);
+        }
+        else
+        {
+            Words(topic, rest, TopicShare);
+        }
+
+        Capitalize(start);
+        _text.Append('.');
+    }
+
+    private void CapitalizedWords(WeightedWords topic, int count, double topicShare)
+    {
+        var start = _text.Length;
+        Words(topic, count, topicShare);
+        Capitalize(start);
     }
 
     /// <summary>
     /// Exactly <paramref name="count"/> words: mostly common ones, a share of the section's, a few rare ones,
     /// now and then a number (never first, so that titles and sentences start with a capital).
     /// </summary>
-    private string Words(WeightedWords topic, int count, double topicShare)
+    private void Words(WeightedWords topic, int count, double topicShare)
     {
-        _text.Clear();
+        var start = _text.Length;
         var left = count;
         var previous = "";
         while (left > 0)
@@ -165,7 +211,7 @@ internal sealed class ArticleTextGenerator
             var roll = _random.NextDouble();
             var word = roll < topicShare ? topic.Next(_random)
                 : roll < topicShare + 0.01 ? Rare.Next(_random)
-                : roll < topicShare + 0.03 && _text.Length > 0 ? Number()
+                : roll < topicShare + 0.03 && _text.Length > start ? Number()
                 : Common.Next(_random);
             if (word.Text == previous)
             {
@@ -180,7 +226,7 @@ internal sealed class ArticleTextGenerator
 
             previous = word.Text;
 
-            if (_text.Length > 0)
+            if (_text.Length > start)
             {
                 _text.Append(' ');
             }
@@ -188,8 +234,6 @@ internal sealed class ArticleTextGenerator
             _text.Append(word.Text);
             left -= word.Words;
         }
-
-        return _text.ToString();
     }
 
     private Word Number()
@@ -205,8 +249,14 @@ internal sealed class ArticleTextGenerator
         return new Word(text, 1);
     }
 
-    private static string Capitalize(string text) =>
-        text.Length == 0 || char.IsUpper(text[0]) ? text : char.ToUpper(text[0], Vietnamese) + text[1..];
+    /// <summary>Upper-cases the first letter of the text from <paramref name="start"/> on.</summary>
+    private void Capitalize(int start)
+    {
+        if (_text.Length > start && !char.IsUpper(_text[start]))
+        {
+            _text[start] = char.ToUpper(_text[start], Vietnamese);
+        }
+    }
 
     private readonly record struct Word(string Text, int Words);
 
@@ -233,10 +283,26 @@ internal sealed class ArticleTextGenerator
             }
         }
 
+        /// <summary>The first word whose cumulative weight reaches a uniform draw (a binary search written out: millions of calls).</summary>
         public Word Next(Random random)
         {
-            var index = Array.BinarySearch(_cumulative, random.NextDouble());
-            return _words[Math.Min(index < 0 ? ~index : index, _words.Length - 1)];
+            var roll = random.NextDouble();
+            var cumulative = _cumulative;
+            int low = 0, high = cumulative.Length - 1;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (cumulative[middle] < roll)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return _words[low];
         }
     }
 }
