@@ -17,6 +17,8 @@ public static class DatabaseSetup
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.SectionName));
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
 
+        // Pooled: a context is set up once and reset between requests. Built per request, its options and
+        // their lookup of EF's internal services cost as much as a small query on every public page.
         if (options.Provider == DatabaseProvider.SqlServer)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -24,13 +26,13 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("ConnectionStrings:Newsroom is required when Database:Provider is SqlServer.");
             }
 
-            services.AddDbContext<NewsroomDbContext, SqlServerNewsroomDbContext>(db =>
+            services.AddDbContextPool<NewsroomDbContext, SqlServerNewsroomDbContext>(db =>
                 QuietConnectionErrors(db.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())));
         }
         else
         {
             var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
-            services.AddDbContext<NewsroomDbContext, SqliteNewsroomDbContext>(db => QuietConnectionErrors(db.UseSqlite(sqlite)));
+            services.AddDbContextPool<NewsroomDbContext, SqliteNewsroomDbContext>(db => QuietConnectionErrors(db.UseSqlite(sqlite)));
         }
 
         return services;
