@@ -23,6 +23,9 @@ public abstract class NewsroomDbContext(DbContextOptions options)
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleAuthor> ArticleAuthors => Set<ArticleAuthor>();
+
+    /// <summary>The links of <see cref="Article.Tags"/>, a table without a class of its own (see <see cref="ArticleTagLink"/>).</summary>
+    public DbSet<Dictionary<string, object>> ArticleTags => Set<Dictionary<string, object>>(ArticleTagLink.Table);
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Tag> Tags => Set<Tag>();

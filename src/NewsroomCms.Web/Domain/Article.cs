@@ -125,4 +125,10 @@ public class ArticleAuthor
 
     /// <summary>0-based place in the byline.</summary>
     public int Position { get; set; }
+
+    /// <summary>
+    /// The article's publication time while it is published, otherwise null: a pen name's newest articles
+    /// are then one range of an index of these rows. Kept by <c>PublishedLinks</c>.
+    /// </summary>
+    public DateTime? PublishedAt { get; set; }
 }

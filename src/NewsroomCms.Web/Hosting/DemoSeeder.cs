@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Features.Search;
 
 namespace NewsroomCms.Web.Hosting;
@@ -75,6 +76,7 @@ public sealed class DemoSeeder(NewsroomDbContext db, UserManager<ApplicationUser
             await db.SaveChangesAsync(cancellationToken);
             // Written straight to the database as published, so no public change was announced for them.
             await searchIndex.RebuildAsync(cancellationToken);
+            await PublishedLinks.CopyAsync(db, articleId: null, cancellationToken);
             output.WriteLine($"Added {DemoContent.Articles.Count} demo articles.");
         }
 

@@ -6,6 +6,7 @@ using NewsroomCms.BrowserTests.Infrastructure;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Media;
+using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Features.Search;
 using static Microsoft.Playwright.Assertions;
 
@@ -179,8 +180,9 @@ public sealed class ReadingOnAPhoneTests(NewsroomSite site) : BrowserTest(site)
         var third = Article("Lễ hội Nghinh Ông thu hút hàng chục nghìn lượt khách", "Lễ hội năm nay diễn ra trong 3 ngày với nhiều hoạt động văn hóa dân gian đặc sắc.", culture, now.AddHours(-2));
         db.Articles.AddRange(lead, second, third);
         await db.SaveChangesAsync();
-        // Written straight to the database, so no public change put them in the search index.
+        // Written straight to the database, so no public change put them in the search index or gave their links the publication time.
         await scope.ServiceProvider.GetRequiredService<SearchIndex>().RebuildAsync();
+        await PublishedLinks.CopyAsync(db, articleId: null);
         return new Paper(economy.Name, economy.Slug, lead.Title, lead.Slug, author.PenName, author.Slug, tag.Name, tag.Slug);
     }
 

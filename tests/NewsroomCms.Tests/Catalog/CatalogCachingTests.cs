@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsroomCms.Testing;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Tests.Search;
 using static NewsroomCms.Tests.Catalog.CatalogSteps;
 
@@ -81,6 +82,7 @@ public sealed class CatalogCachingTests(NewsroomAppFactory app) : IClassFixture<
             var author = new Author { PenName = "Lê Bình", Slug = "le-binh", CreatedAt = app.Clock.GetUtcNow().UtcDateTime };
             db.ArticleAuthors.Add(new ArticleAuthor { ArticleId = articleId, Author = author, Position = 0 });
             await db.SaveChangesAsync();
+            await PublishedLinks.CopyAsync(db, articleId);
             return author.Id;
         });
         using var reader = new Infrastructure.FormClient(app);

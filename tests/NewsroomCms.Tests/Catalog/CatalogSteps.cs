@@ -7,6 +7,7 @@ using NewsroomCms.Testing;
 using NewsroomCms.Tests.Infrastructure;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Portal;
 
 namespace NewsroomCms.Tests.Catalog;
 
@@ -74,6 +75,8 @@ public static partial class CatalogSteps
 
         db.Articles.Add(article);
         await db.SaveChangesAsync();
+        // The publication time onto the tag links, as publishing leaves them.
+        await PublishedLinks.CopyAsync(db, article.Id);
         return article.Id;
     });
 

@@ -9,6 +9,7 @@ using NewsroomCms.Testing;
 using NewsroomCms.Tests.Infrastructure;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Portal;
 
 namespace NewsroomCms.Tests.Portal;
 
@@ -113,11 +114,22 @@ public static class Newspaper
 
             db.Articles.Add(article);
         });
+        await CopyToLinksAsync(app, article.Id);
         return article;
     }
 
-    public static Task SetStatusAsync(NewsroomAppFactory app, int articleId, ArticleStatus status) =>
-        QueryAsync(app, db => db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, status)));
+    public static async Task SetStatusAsync(NewsroomAppFactory app, int articleId, ArticleStatus status)
+    {
+        await QueryAsync(app, db => db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, status)));
+        await CopyToLinksAsync(app, articleId);
+    }
+
+    /// <summary>The publication time onto the article's tag and byline links, as every public change does.</summary>
+    private static async Task CopyToLinksAsync(NewsroomAppFactory app, int articleId)
+    {
+        using var scope = app.Services.CreateScope();
+        await PublishedLinks.CopyAsync(scope.ServiceProvider.GetRequiredService<NewsroomDbContext>(), articleId);
+    }
 
     /// <summary>The editors' front page as they would leave it: article id per position.</summary>
     public static async Task SetFrontPageAsync(NewsroomAppFactory app, params (int Position, int ArticleId)[] slots)

@@ -36,7 +36,10 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             j =>
             {
                 j.HasKey("ArticleId", "TagId");
-                j.HasIndex("TagId", "ArticleId");
+                // A copy of the article's publication time while it is published (PublishedLinks): a tag's
+                // newest articles are one range of this index, however few or many the tag has.
+                j.Property<DateTime?>(ArticleTagLink.PublishedAt);
+                j.HasIndex("TagId", ArticleTagLink.PublishedAt, "ArticleId");
             });
     }
 }
@@ -46,7 +49,7 @@ internal sealed class ArticleAuthorConfiguration : IEntityTypeConfiguration<Arti
     public void Configure(EntityTypeBuilder<ArticleAuthor> byline)
     {
         byline.HasKey(b => new { b.ArticleId, b.AuthorId });
-        byline.HasIndex(b => new { b.AuthorId, b.ArticleId });
+        byline.HasIndex(b => new { b.AuthorId, b.PublishedAt, b.ArticleId });
         byline.HasOne(b => b.Article).WithMany(a => a.Authors).HasForeignKey(b => b.ArticleId).OnDelete(DeleteBehavior.Cascade);
         byline.HasOne(b => b.Author).WithMany().HasForeignKey(b => b.AuthorId).OnDelete(DeleteBehavior.Restrict);
     }

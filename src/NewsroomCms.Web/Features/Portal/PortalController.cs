@@ -91,7 +91,7 @@ public sealed class PortalController(
             return current is null ? NotFound() : RedirectPermanent(PortalPaths.TagPath(current, page));
         }
 
-        var articles = await reading.PageAsync(reading.Published.Where(a => a.Tags.Any(t => t.Id == tag.Id)), page, HttpContext.RequestAborted);
+        var articles = await reading.PageAsync(reading.TaggedNewest(tag.Id), page, HttpContext.RequestAborted);
         if (articles.Articles.Count == 0)
         {
             return NotFound();
@@ -126,7 +126,7 @@ public sealed class PortalController(
             return current is null ? NotFound() : RedirectPermanent(PortalPaths.AuthorPath(current, page));
         }
 
-        var articles = await reading.PageAsync(reading.Published.Where(a => a.Authors.Any(b => b.AuthorId == author.Id)), page, HttpContext.RequestAborted);
+        var articles = await reading.PageAsync(reading.SignedNewest(author.Id), page, HttpContext.RequestAborted);
         if (articles.Articles.Count == 0)
         {
             return NotFound();

@@ -1,3 +1,5 @@
+using NewsroomCms.Web.Features.Workflow;
+
 namespace NewsroomCms.Web.Features.Portal;
 
 public static class PortalHosting
@@ -13,6 +15,8 @@ public static class PortalHosting
         services.AddSingleton<PortalStylesheet>();
         services.AddScoped<PortalChrome>();
         services.AddScoped<PortalReading>();
+        // Before AddPortalCaching's step: the links are right before the cached pages go.
+        services.AddScoped<IPublicArticleChangeHandler, PublishedLinks>();
         services.AddSingleton<ArticleViewCounter>();
         services.AddHostedService<ArticleViewFlusher>();
         return services;

@@ -80,31 +80,71 @@ public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, News
     /// whose entries end with the id), and only those rows are read. A deep page still walks the index
     /// entries before it, but never the articles themselves.
     /// </remarks>
-    public async Task<ListPage> PageAsync(IQueryable<Article> articles, int page, CancellationToken cancellationToken = default)
+    public Task<ListPage> PageAsync(IQueryable<Article> articles, int page, CancellationToken cancellationToken = default) =>
+        PageAsync(Newest(articles).Select(a => a.Id), page, cancellationToken);
+
+    /// <summary>Page <paramref name="page"/> of the articles whose ids <paramref name="newestIds"/> lists newest first.</summary>
+    /// <remarks>
+    /// The status is checked on the rows read: a tag's or pen name's links carry the publication time of
+    /// published articles (<see cref="PublishedLinks"/>), and a link a moment behind a take-down must not
+    /// show the article.
+    /// </remarks>
+    public async Task<ListPage> PageAsync(IQueryable<int> newestIds, int page, CancellationToken cancellationToken = default)
     {
-        var rows = await PageQuery(articles, page).ToListAsync(cancellationToken);
-        return new ListPage(rows.Take(Listing.PageSize).ToList(), page, rows.Count > Listing.PageSize);
+        var rows = await PageQuery(newestIds, page).ToListAsync(cancellationToken);
+        var published = rows.Where(a => a.Status == ArticleStatus.Published).Take(Listing.PageSize).ToList();
+        return new ListPage(published, page, rows.Count > Listing.PageSize);
     }
 
-    /// <summary>The query behind <see cref="PageAsync"/>, for checking its plan.</summary>
-    internal IQueryable<ArticleSummary> PageQuery(IQueryable<Article> articles, int page)
+    /// <summary>A tag's published articles, newest first, from its links alone (<see cref="PublishedLinks"/>).</summary>
+    public IQueryable<int> TaggedNewest(int tagId) => TagLinksNewest(tagId).Select(l => EF.Property<int>(l, ArticleTagLink.ArticleId));
+
+    private IQueryable<Dictionary<string, object>> TagLinksNewest(int tagId) =>
+        db.ArticleTags.AsNoTracking()
+            .Where(l => EF.Property<int>(l, ArticleTagLink.TagId) == tagId && EF.Property<DateTime?>(l, ArticleTagLink.PublishedAt) != null)
+            .OrderByDescending(l => EF.Property<DateTime?>(l, ArticleTagLink.PublishedAt)).ThenByDescending(l => EF.Property<int>(l, ArticleTagLink.ArticleId));
+
+    /// <summary>A pen name's published articles, newest first, from its bylines alone (<see cref="PublishedLinks"/>).</summary>
+    public IQueryable<int> SignedNewest(int authorId) =>
+        db.ArticleAuthors.AsNoTracking()
+            .Where(b => b.AuthorId == authorId && b.PublishedAt != null)
+            .OrderByDescending(b => b.PublishedAt).ThenByDescending(b => b.ArticleId)
+            .Select(b => b.ArticleId);
+
+    /// <summary>The query behind <see cref="PageAsync(IQueryable{Article}, int, CancellationToken)"/>, for checking its plan.</summary>
+    internal IQueryable<ArticleSummary> PageQuery(IQueryable<Article> articles, int page) =>
+        PageQuery(Newest(articles).Select(a => a.Id), page);
+
+    /// <summary>The query behind <see cref="PageAsync(IQueryable{int}, int, CancellationToken)"/>, for checking its plan.</summary>
+    internal IQueryable<ArticleSummary> PageQuery(IQueryable<int> newestIds, int page)
     {
-        var ids = Newest(articles).Skip((page - 1) * Listing.PageSize).Take(Listing.PageSize + 1).Select(a => a.Id);
+        var ids = newestIds.Skip((page - 1) * Listing.PageSize).Take(Listing.PageSize + 1);
         return Newest(db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))).Select(ArticleSummary.FromArticle);
     }
 
     /// <summary>"Tin liên quan": articles sharing the most tags first, then the newest of the same section.</summary>
+    /// <remarks>
+    /// The candidates are each shared tag's newest articles, from the tag's links (<see cref="PublishedLinks"/>),
+    /// so a big tag stays cheap and a rare one needs no search through the paper.
+    /// </remarks>
     public async Task<IReadOnlyList<ArticleSummary>> RelatedAsync(int articleId, int? sectionId, IReadOnlyCollection<int> tagIds, CancellationToken cancellationToken = default)
     {
         var related = new List<ArticleSummary>();
         if (tagIds.Count > 0)
         {
-            var candidates = await Newest(Published.Where(a => a.Id != articleId && a.Tags.Any(t => tagIds.Contains(t.Id))))
-                .Take(RelatedCandidates)
-                .Select(a => new { Shared = a.Tags.Count(t => tagIds.Contains(t.Id)), Id = a.Id })
-                .ToListAsync(cancellationToken);
-            // Stable: among equal counts the newest stays first.
-            var best = candidates.OrderByDescending(c => c.Shared).Take(RelatedCount).Select(c => c.Id).ToList();
+            var candidates = tagIds
+                .Select(tagId => TagLinksNewest(tagId)
+                    .Where(l => EF.Property<int>(l, ArticleTagLink.ArticleId) != articleId)
+                    .Take(RelatedCandidates)
+                    .Select(l => new { ArticleId = EF.Property<int>(l, ArticleTagLink.ArticleId), PublishedAt = EF.Property<DateTime?>(l, ArticleTagLink.PublishedAt) }))
+                .Aggregate((all, next) => all.Concat(next));
+            var links = await candidates.ToListAsync(cancellationToken);
+            var best = links
+                .GroupBy(l => l.ArticleId)
+                .OrderByDescending(g => g.Count()).ThenByDescending(g => g.First().PublishedAt).ThenByDescending(g => g.Key)
+                .Take(RelatedCount)
+                .Select(g => g.Key)
+                .ToList();
             var found = await PublishedByIdAsync(best, cancellationToken);
             related.AddRange(best.Where(found.ContainsKey).Select(id => found[id]));
         }

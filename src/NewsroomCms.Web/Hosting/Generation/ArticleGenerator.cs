@@ -418,9 +418,10 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
                     $created, $published, $submitted, $published, $version);
                 """, "$id", "$title", "$slug", "$sapo", "$body", "$status", "$section", "$image", "$alt", "$caption", "$credit",
                 "$created", "$published", "$submitted", "$version");
-            _author = Command(connection, """INSERT INTO "ArticleAuthors" ("ArticleId", "AuthorId", "Position") VALUES ($article, $author, $position);""",
-                "$article", "$author", "$position");
-            _tag = Command(connection, """INSERT INTO "ArticleTags" ("ArticleId", "TagId") VALUES ($article, $tag);""", "$article", "$tag");
+            // Links carry the publication time of a published article, as PublishedLinks keeps them.
+            _author = Command(connection, """INSERT INTO "ArticleAuthors" ("ArticleId", "AuthorId", "Position", "PublishedAt") VALUES ($article, $author, $position, $published);""",
+                "$article", "$author", "$position", "$published");
+            _tag = Command(connection, """INSERT INTO "ArticleTags" ("ArticleId", "TagId", "PublishedAt") VALUES ($article, $tag, $published);""", "$article", "$tag", "$published");
             // SearchIndex's columns, with the text SearchText makes for it; written here to share the batch's transaction.
             _search = Command(connection, """INSERT INTO "ArticleSearch" (rowid, title, body, title_exact, body_exact) VALUES ($id, $title, $body, $titleExact, $bodyExact);""",
                 "$id", "$title", "$body", "$titleExact", "$bodyExact");
@@ -461,6 +462,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
                 _author.Parameters["$article"].Value = id;
                 _author.Parameters["$author"].Value = article.AuthorIds[position];
                 _author.Parameters["$position"].Value = position;
+                _author.Parameters["$published"].Value = p["$published"].Value;
                 _author.ExecuteNonQuery();
             }
 
@@ -468,6 +470,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
             {
                 _tag.Parameters["$article"].Value = id;
                 _tag.Parameters["$tag"].Value = tag;
+                _tag.Parameters["$published"].Value = p["$published"].Value;
                 _tag.ExecuteNonQuery();
             }
         }

@@ -30,9 +30,12 @@ namespace NewsroomCms.Web.Data.SqlServer.Migrations
                     b.Property<int>("TagId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("ArticleId", "TagId");
 
-                    b.HasIndex("TagId", "ArticleId");
+                    b.HasIndex("TagId", "PublishedAt", "ArticleId");
 
                     b.ToTable("ArticleTags");
                 });
@@ -398,9 +401,12 @@ namespace NewsroomCms.Web.Data.SqlServer.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("ArticleId", "AuthorId");
 
-                    b.HasIndex("AuthorId", "ArticleId");
+                    b.HasIndex("AuthorId", "PublishedAt", "ArticleId");
 
                     b.ToTable("ArticleAuthors");
                 });

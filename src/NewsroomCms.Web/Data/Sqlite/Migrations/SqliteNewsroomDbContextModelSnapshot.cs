@@ -25,9 +25,12 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
                     b.Property<int>("TagId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ArticleId", "TagId");
 
-                    b.HasIndex("TagId", "ArticleId");
+                    b.HasIndex("TagId", "PublishedAt", "ArticleId");
 
                     b.ToTable("ArticleTags");
                 });
@@ -388,9 +391,12 @@ namespace NewsroomCms.Web.Data.Sqlite.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ArticleId", "AuthorId");
 
-                    b.HasIndex("AuthorId", "ArticleId");
+                    b.HasIndex("AuthorId", "PublishedAt", "ArticleId");
 
                     b.ToTable("ArticleAuthors");
                 });
