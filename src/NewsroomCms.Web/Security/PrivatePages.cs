@@ -8,4 +8,10 @@ public static class PrivatePages
     /// it and logged a warning on every request.
     /// </summary>
     public const string CacheControl = "no-cache, no-store";
+
+    /// <summary>The newsroom's pages, sign-in and the first-run setup: never readers' pages, signed in or not.</summary>
+    public static readonly IReadOnlyList<string> BackOfficePrefixes = ["/newsroom", "/account", "/setup"];
+
+    public static bool IsBackOffice(PathString path) =>
+        BackOfficePrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 }
