@@ -60,7 +60,7 @@ public sealed class FeedsController(
         var name = await queries.PublicationNameAsync(cancellationToken);
         var items = await queries.LatestAsync(sections.WithVisibleDescendants(section), Settings.RssItems, cancellationToken);
         var channel = new RssChannel(
-            $"{section.Name} – {name}",
+            RssChannel.SectionTitle(section.Name, name),
             Urls.Section(section.Slug),
             text["Latest news in {0} from {1}", section.Name, name],
             Urls.SectionFeed(section.Slug),
