@@ -5,7 +5,8 @@ namespace NewsroomCms.Web.Hosting;
 
 /// <summary>
 /// Adds the security headers to every response. No inline script may run: no page has one. (Readers'
-/// JSON-LD is a data block, never run, which the CSP leaves alone.)
+/// JSON-LD is a data block, never run, which the CSP leaves alone.) Nothing the back office answers is
+/// stored by a browser or a proxy (<see cref="PrivatePages"/>).
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next, IOptions<EmbedOptions> embeds)
 {
@@ -19,9 +20,16 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<EmbedOptions>
 
     public Task InvokeAsync(HttpContext context)
     {
+        // Decided now: an error is answered by re-executing /error/..., under another path.
+        var backOffice = PrivatePages.IsBackOffice(context.Request.Path);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
+            if (backOffice)
+            {
+                headers.CacheControl = PrivatePages.CacheControl;
+            }
+
             headers.ContentSecurityPolicy = _policy ??= Policy();
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -53,7 +53,6 @@ public sealed class TagsController(
         var pages = Math.Max(1, (found.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
         var shown = found.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        Response.Headers.CacheControl = PrivatePages.CacheControl;
         return View("Tags", new TagsView(search, unused, shown, found.Count, rows.Count, page, pages));
     }
 

@@ -95,7 +95,6 @@ public sealed class ReviewController(
             .ToListAsync();
         var sections = await db.Sections.OrderBy(s => s.DisplayOrder).Select(s => new Choice(s.Id, s.Name)).ToListAsync();
         var missed = await publishing.MissedAsync();
-        Response.Headers.CacheControl = PrivatePages.CacheControl;
         return View("Queue", new QueueView(filter, sections, reporters, rows, found.Count, page, pages, scheduled, published, missed));
     }
 
@@ -337,7 +336,6 @@ public sealed class ReviewController(
             .Where(a => a is not (WorkflowAction.Submit or WorkflowAction.Resubmit or WorkflowAction.Withdraw or WorkflowAction.PublishScheduled))
             .ToList();
         input.Version = article.Version;
-        Response.Headers.CacheControl = PrivatePages.CacheControl;
         return new ReviewView(
             id,
             article.Status,
