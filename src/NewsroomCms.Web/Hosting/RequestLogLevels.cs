@@ -1,3 +1,4 @@
+using NewsroomCms.Web.Security;
 using Serilog.Events;
 
 namespace NewsroomCms.Web.Hosting;
@@ -5,8 +6,9 @@ namespace NewsroomCms.Web.Hosting;
 /// <summary>
 /// The level of each request's log line. Readers' successful page views are the bulk of the traffic and
 /// carry nothing to act on (the reverse proxy's access log has them): writing a line for each cost as much
-/// as serving the page from the cache. They go to Debug; the newsroom's requests, refusals and anything
-/// slow or failing stay visible.
+/// as serving the page from the cache. They go to Debug, with the static files and health checks. The back
+/// office is told by its address, not by who asks: an anonymous visit sent to sign in and the sign-in page
+/// itself stay visible like the newsroom's work, and so do refusals and anything slow or failing.
 /// </summary>
 public static class RequestLogLevels
 {
@@ -27,7 +29,8 @@ public static class RequestLogLevels
         }
 
         var read = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
-        var anonymous = context.User.Identity?.IsAuthenticated != true;
-        return read && anonymous && status < StatusCodes.Status400BadRequest ? LogEventLevel.Debug : LogEventLevel.Information;
+        return read && !PrivatePages.IsBackOffice(context.Request.Path) && status < StatusCodes.Status400BadRequest
+            ? LogEventLevel.Debug
+            : LogEventLevel.Information;
     }
 }

@@ -1,34 +1,36 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using NewsroomCms.Web.Security;
 
 namespace NewsroomCms.Web.Hosting;
 
 /// <summary>
-/// Adds the security headers to every response. Pages that need an inline script use the per-request
-/// nonce (<see cref="HttpContextNonceExtensions.CspNonce"/>); without one, no inline script may run.
+/// Adds the security headers to every response. No inline script may run: no page has one. (Readers'
+/// JSON-LD is a data block, never run, which the CSP leaves alone.) Nothing the back office answers is
+/// stored by a browser or a proxy (<see cref="PrivatePages"/>).
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next, IOptions<EmbedOptions> embeds)
 {
-    public const string NonceKey = "csp-nonce";
-
     /// <summary>Article bodies may frame the allow-listed video players, and nothing else.</summary>
     private readonly string _frameSources = string.Join(' ', embeds.Value.AllowedVideoHosts
         .Select(entry => "https://" + entry.Split('/')[0])
         .Distinct(StringComparer.OrdinalIgnoreCase)
         .Prepend("'self'"));
 
-    /// <summary>The policy of a response whose page asked for no nonce: most of them, cached pages included.</summary>
-    private string? _withoutNonce;
+    private string? _policy;
 
     public Task InvokeAsync(HttpContext context)
     {
+        // Decided now: an error is answered by re-executing /error/..., under another path.
+        var backOffice = PrivatePages.IsBackOffice(context.Request.Path);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Items[NonceKey] is string nonce
-                ? Policy($" 'nonce-{nonce}'")
-                : _withoutNonce ??= Policy("");
+            if (backOffice)
+            {
+                headers.CacheControl = PrivatePages.CacheControl;
+            }
+
+            headers.ContentSecurityPolicy = _policy ??= Policy();
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "SAMEORIGIN";
@@ -38,30 +40,12 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<EmbedOptions>
         return next(context);
     }
 
-    private string Policy(string inlineScripts) =>
+    private string Policy() =>
         "default-src 'self'; " +
-        $"script-src 'self'{inlineScripts}; " +
+        "script-src 'self'; " +
         // TinyMCE sets inline styles on its own UI; styles cannot run code.
         "style-src 'self' 'unsafe-inline'; " +
         "img-src 'self' https: data: blob:; " +
         $"font-src 'self'; connect-src 'self'; frame-src {_frameSources}; object-src 'none'; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
-}
-
-public static class HttpContextNonceExtensions
-{
-    /// <summary>
-    /// This response's nonce for inline scripts, made on first use: a response without inline script (a page
-    /// served from the output cache, a feed, a file) needs none.
-    /// </summary>
-    public static string CspNonce(this HttpContext context)
-    {
-        if (context.Items[SecurityHeaders.NonceKey] is not string nonce)
-        {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-            context.Items[SecurityHeaders.NonceKey] = nonce;
-        }
-
-        return nonce;
-    }
 }

@@ -40,7 +40,11 @@ public sealed partial class TagsTests(NewsroomAppFactory app) : IClassFixture<Ne
         Assert.Equal("Chủ đề tìm trang 01", TagNames(first)[0]);
         Assert.Equal("Chủ đề tìm trang 60", TagNames(second)[^1]);
         Assert.Contains("60 of ", first, StringComparison.Ordinal);
-        Assert.Contains("href=\"/newsroom/tags?q=tim%20trang&page=2\"", first.Replace("&amp;", "&", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/newsroom/tags?q=tim%20trang&page=2\" rel=\"next\">Next page</a>", first.Replace("&amp;", "&", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("<span aria-current=\"page\">Page 1 of 2</span>", first, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/newsroom/tags?q=tim%20trang&page=1\" rel=\"prev\">Previous page</a>", second.Replace("&amp;", "&", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("<span aria-current=\"page\">Page 2 of 2</span>", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Next page", second, StringComparison.Ordinal);
 
         var unused = TagNames(Decoded(await editor.GetAsync("/newsroom/tags?q=giao&unused=true")));
         Assert.Contains("Giao thông", unused);

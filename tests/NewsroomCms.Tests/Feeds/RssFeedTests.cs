@@ -1,5 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.Localization;
 using NewsroomCms.Web.Domain;
 
 namespace NewsroomCms.Tests.Feeds;
@@ -147,13 +148,38 @@ public sealed class RssFeedTests(FeedsAppFactory app) : IClassFixture<FeedsAppFa
             items.Select(i => (string)i.Element("link")!));
     }
 
-    [Fact]
-    public async Task FeedsAreInVietnameseWhateverTheReadersLanguage()
+    /// <summary>The output cache keeps one copy per address, whatever language asked for it first.</summary>
+    [Theory]
+    [InlineData("query")]
+    [InlineData("cookie")]
+    [InlineData("Accept-Language")]
+    public async Task FeedsAreInVietnameseWhateverTheReadersLanguage(string askedBy)
     {
-        var response = await FeedClient.GetAsync(app, "/rss?culture=en", r => r.Headers.AcceptLanguage.ParseAdd("en"));
+        var section = await FeedData.SectionAsync(app, "Xã hội");
+        void English(HttpRequestMessage request)
+        {
+            switch (askedBy)
+            {
+                case "query":
+                    request.RequestUri = new Uri(request.RequestUri + "?culture=en", UriKind.Relative);
+                    break;
+                case "cookie":
+                    request.Headers.Add("Cookie", $"{CookieRequestCultureProvider.DefaultCookieName}={Uri.EscapeDataString(CookieRequestCultureProvider.MakeCookieValue(new RequestCulture("en")))}");
+                    break;
+                default:
+                    request.Headers.AcceptLanguage.ParseAdd("en");
+                    break;
+            }
+        }
 
-        Assert.Equal($"Tin mới nhất của {FeedsAppFactory.FallbackName}", (string?)response.Xml().Root!.Element("channel")!.Element("description"));
-        Assert.Equal(["vi"], response.ContentHeaders.ContentLanguage);
+        var site = await FeedClient.GetAsync(app, "/rss", English);
+        var sectionFeed = await FeedClient.GetAsync(app, $"/chuyen-muc/{section.Slug}/rss", English);
+
+        Assert.Equal($"Tin mới nhất của {FeedsAppFactory.FallbackName}", (string?)site.Xml().Root!.Element("channel")!.Element("description"));
+        Assert.Equal($"Tin mới nhất chuyên mục Xã hội của {FeedsAppFactory.FallbackName}", (string?)sectionFeed.Xml().Root!.Element("channel")!.Element("description"));
+        // As readers' pages say it.
+        Assert.Equal(["vi-VN"], site.ContentHeaders.ContentLanguage);
+        Assert.Equal(["vi-VN"], sectionFeed.ContentHeaders.ContentLanguage);
     }
 
     [Fact]

@@ -266,6 +266,19 @@ public sealed partial class SearchTextTests
         Assert.Equal("sáng 17/1, ubnd tỉnh họp. \nđồng nai & bình dương <script> \nkt - xh \nminh đức", document.BodyExact);
     }
 
+    [Fact]
+    public void TheDocumentListsTheTagsByNameWhateverOrderTheyCameIn()
+    {
+        string[] tags = ["Đường sắt", "giao thông", "An toàn", "Giao thông"];
+
+        var given = SearchText.Document("Tiêu đề", "", "", tags, ["Minh Đức", "An Nhiên"]);
+        var reversed = SearchText.Document("Tiêu đề", "", "", tags.Reverse(), ["Minh Đức", "An Nhiên"]);
+
+        // Ordinal: "Giao" before "giao", Đ (U+0110) after every ASCII letter; pen names keep the byline's order.
+        Assert.Equal("an toàn \ngiao thông \ngiao thông \nđường sắt \nminh đức \nan nhiên", given.BodyExact);
+        Assert.Equal(given, reversed);
+    }
+
     /// <summary>Every letter of Vietnamese, both cases, with most of the punctuation of its copy.</summary>
     private const string VietnameseLetters =
         "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"

@@ -81,7 +81,6 @@ public sealed class ArticlesController(
 
         // Opening the editor takes the lock; when someone else has the article open, the page is read-only.
         var holder = await locks.HoldAsync(article, users.GetUserId(User)!);
-        Response.Headers.CacheControl = PrivatePages.CacheControl;
         return View("Editor", await BuildEditorAsync(article, ArticleInput.From(article), missing: [], new EditorLock(holder, KeptRevision: null, ReadOnly: holder is not null)));
     }
 
@@ -422,7 +421,6 @@ public sealed class ArticlesController(
         var actions = ArticleWorkflow.AvailableActions(article.Status, actor)
             .Where(a => a != WorkflowAction.Withdraw || article.ReviewStartedAt is null)
             .ToList();
-        Response.Headers.CacheControl = PrivatePages.CacheControl;
         return View(new PreviewView(id, article.Status, page, actions, ArticleWorkflow.CanEditContent(article.Status, actor), await NotesAsync(id)));
     }
 
@@ -456,7 +454,6 @@ public sealed class ArticlesController(
         var revisions = await db.ArticleRevisions.Where(r => r.ArticleId == id).OrderByDescending(r => r.Number)
             .Select(r => new RevisionRow(r.Number, r.CreatedAt, r.CreatedBy!.DisplayName, r.Reason)).ToListAsync();
         var canRestore = ArticleWorkflow.CanEditContent(article.Status, editing.ActorFor(article, User));
-        Response.Headers.CacheControl = PrivatePages.CacheControl;
         if (revisions.Count == 0)
         {
             return View(new CompareView(id, revisions, null, null, null, canRestore, article.Version));
@@ -775,7 +772,6 @@ public sealed class ArticlesController(
         }
 
         logger.LogInformation("Article {ArticleId}: save conflict shown to {UserId}, their version kept as revision {Number}", id, userId, kept);
-        Response.Headers.CacheControl = PrivatePages.CacheControl;
         return View("Conflict", view);
     }
 
@@ -791,7 +787,6 @@ public sealed class ArticlesController(
         var article = (await editing.LoadAsync(id))!;
         ModelState.Clear();
         Response.StatusCode = StatusCodes.Status409Conflict;
-        Response.Headers.CacheControl = PrivatePages.CacheControl;
         return View("Editor", await BuildEditorAsync(article, ArticleInput.From(article), missing: [], new EditorLock(holder, kept, ReadOnly: true)));
     }
 

@@ -95,7 +95,6 @@ public sealed class EditLocksController(
             return Redirect($"/newsroom/articles/{id}/edit");
         }
 
-        Response.Headers.CacheControl = PrivatePages.CacheControl;
         return View(new TakeOverView(id, article.Title, holder, Error: null));
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Security;
 
 namespace NewsroomCms.Web.Features.Catalog;
@@ -49,12 +50,8 @@ public sealed class TagsController(
             matches = matches.Where(t => t.Articles == 0);
         }
 
-        var found = matches.OrderBy(t => t.Name, CatalogNames.VietnameseOrder).ThenBy(t => t.Id).ToList();
-        var pages = Math.Max(1, (found.Count + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pages);
-        var shown = found.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        Response.Headers.CacheControl = PrivatePages.CacheControl;
-        return View("Tags", new TagsView(search, unused, shown, found.Count, rows.Count, page, pages));
+        var found = Paged.Of(matches.OrderBy(t => t.Name, CatalogNames.VietnameseOrder).ThenBy(t => t.Id).ToList(), page, PageSize);
+        return View("Tags", new TagsView(search, unused, found, rows.Count));
     }
 
     [HttpGet("{id:int}")]
@@ -194,7 +191,11 @@ public sealed record TagRow(int Id, string Name, string Slug, int Articles);
 
 public sealed record TagChoice(int Id, string Name, int Articles);
 
-public sealed record TagsView(string Query, bool Unused, IReadOnlyList<TagRow> Rows, int Matches, int Total, int Page, int Pages);
+/// <param name="Query">The name searched for, cleaned ("" for every tag).</param>
+/// <param name="Unused">Only tags no article uses.</param>
+/// <param name="Matches">This page of the tags found.</param>
+/// <param name="Total">How many tags there are, found or not.</param>
+public sealed record TagsView(string Query, bool Unused, Paged<TagRow> Matches, int Total);
 
 public sealed record TagEditView(
     int Id,

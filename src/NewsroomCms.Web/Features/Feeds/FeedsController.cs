@@ -6,16 +6,18 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Features.Site;
-using NewsroomCms.Web.Hosting;
 
 namespace NewsroomCms.Web.Features.Feeds;
 
 /// <summary>
 /// RSS feeds, sitemaps and robots.txt: what feed readers and search engines read. Only published
-/// articles ever appear, and only listed sections.
+/// articles ever appear, and only listed sections. In Vietnamese whatever the reader's language, like
+/// readers' pages: one cached copy serves everyone.
 /// </summary>
 [AllowAnonymous]
+[ReaderLanguage]
 public sealed class FeedsController(
     FeedQueries queries,
     NewsroomTime time,
@@ -39,7 +41,6 @@ public sealed class FeedsController(
     [HttpHead("/rss")]
     public async Task<IActionResult> SiteFeed(CancellationToken cancellationToken)
     {
-        UseVietnamese();
         var name = await queries.PublicationNameAsync(cancellationToken);
         var items = await queries.LatestAsync(null, Settings.RssItems, cancellationToken);
         var channel = new RssChannel(name, Urls.Home, text["Latest news from {0}", name], Urls.Absolute("/rss"), LastBuild(items), Settings.MaxAge);
@@ -56,11 +57,10 @@ public sealed class FeedsController(
             return NotFound();
         }
 
-        UseVietnamese();
         var name = await queries.PublicationNameAsync(cancellationToken);
         var items = await queries.LatestAsync(sections.WithVisibleDescendants(section), Settings.RssItems, cancellationToken);
         var channel = new RssChannel(
-            $"{section.Name} – {name}",
+            RssChannel.SectionTitle(section.Name, name),
             Urls.Section(section.Slug),
             text["Latest news in {0} from {1}", section.Name, name],
             Urls.SectionFeed(section.Slug),
@@ -211,16 +211,6 @@ public sealed class FeedsController(
     /// <summary>When the channel last changed: its newest publication or public update (now, for an empty channel).</summary>
     private DateTime LastBuild(List<FeedItem> items) =>
         items.Count == 0 ? clock.GetUtcNow().UtcDateTime : items.Max(i => i.LastChangedAt);
-
-    /// <summary>
-    /// Feeds are in Vietnamese whatever the reader's language: one cached copy serves everyone. Changing the
-    /// culture here lasts until the action returns.
-    /// </summary>
-    private void UseVietnamese()
-    {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Localization.Vietnamese);
-        Response.Headers.ContentLanguage = "vi";
-    }
 
     private FileContentResult Document(string contentType, Action<Stream> write)
     {

@@ -5,7 +5,11 @@ using NewsroomCms.Web.Features.Site;
 
 namespace NewsroomCms.Web.Features.Feeds;
 
-public sealed record RssChannel(string Title, string Link, string Description, string SelfUrl, DateTime LastBuildUtc, TimeSpan Ttl);
+public sealed record RssChannel(string Title, string Link, string Description, string SelfUrl, DateTime LastBuildUtc, TimeSpan Ttl)
+{
+    /// <summary>A section's feed title; the section's pages announce the feed under it too.</summary>
+    public static string SectionTitle(string sectionName, string publicationName) => $"{sectionName} – {publicationName}";
+}
 
 /// <summary>One published article as a feed lists it.</summary>
 public sealed record FeedItem(

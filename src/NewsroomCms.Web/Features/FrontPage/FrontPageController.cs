@@ -163,7 +163,6 @@ public sealed class FrontPageController(
             .Select(p => new PlaceRow(p, input.Articles.ElementAtOrDefault(p), slots.GetValueOrDefault(p) is { Published: false } stale ? stale.Title : null))
             .ToList();
         Response.StatusCode = status;
-        Response.Headers.CacheControl = PrivatePages.CacheControl;
         return View("FrontPage", new FrontPageView(places, choices.OrderByDescending(c => c.PublishedAt).ToList(), search, input.Version));
     }
 

@@ -36,7 +36,6 @@ public sealed class NotificationsController(
             .Select(n => new NotificationRow(n.Id, n.Kind, n.ArticleTitle, n.ActorName, n.Note, n.CreatedAt, n.ReadAt != null))
             .ToListAsync();
         var unread = await mine.CountAsync(n => n.ReadAt == null);
-        Response.Headers.CacheControl = PrivatePages.CacheControl;
         return View("Notifications", new NotificationsView(rows.Take(PageSize).ToList(), page, rows.Count > PageSize, unread));
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using NewsroomCms.Web.Features.Workflow;
+using NewsroomCms.Web.Security;
 
 namespace NewsroomCms.Web.Features.Portal;
 
@@ -38,7 +39,7 @@ public static class PortalCaching
     public const string Tag = "portal";
 
     /// <summary>Paths that belong to the back office or to infrastructure, never cached or compressed here.</summary>
-    private static readonly string[] PrivatePrefixes = ["/newsroom", "/account", "/setup", "/health", "/error", "/language", "/media"];
+    private static readonly string[] PrivatePrefixes = [.. PrivatePages.BackOfficePrefixes, "/health", "/error", "/language", "/media"];
 
     /// <summary>Pages, feeds and sitemaps; not static files, which carry their own validators and precompressed copies.</summary>
     public static bool IsPublicPage(PathString path)

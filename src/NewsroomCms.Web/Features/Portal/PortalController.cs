@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Catalog;
+using NewsroomCms.Web.Features.Feeds;
 using NewsroomCms.Web.Features.Media;
 using NewsroomCms.Web.Features.Site;
 
@@ -70,7 +71,7 @@ public sealed class PortalController(
 
         // Titled as the feed's own channel, so a feed reader lists it under the same name.
         var site = await chrome.GetAsync();
-        var feed = new FeedLink($"{section.Name} – {site.PublicationName}", PortalPaths.SectionFeedPath(slug));
+        var feed = new FeedLink(RssChannel.SectionTitle(section.Name, site.PublicationName), PortalPaths.SectionFeedPath(slug));
         return ListingView(ListingKind.Section, section.Name, null, null, PortalPaths.SectionPath(slug), articles, feed);
     }
 

@@ -26,7 +26,7 @@ public sealed class SearchIndex(NewsroomDbContext db, ILogger<SearchIndex> logge
         a.Title,
         a.Sapo,
         a.Body,
-        a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
+        a.Tags.Select(t => t.Name).ToList(),
         a.Authors.OrderBy(b => b.Position).Select(b => b.Author!.PenName).ToList());
 
     private SearchSql Sql => SearchSql.For(db.Database);

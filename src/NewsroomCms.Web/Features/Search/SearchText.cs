@@ -204,10 +204,14 @@ public static class SearchText
         return parts;
     }
 
-    /// <summary>What the index holds for one article: its title, and its sapo, text, tags and pen names as the body.</summary>
+    /// <summary>
+    /// What the index holds for one article: its title, and its sapo, text, tags and pen names as the body.
+    /// Tags have no order of their own: they are listed by name (ordinal), so however they were read, the
+    /// same article makes the same row. Pen names keep the byline's order.
+    /// </summary>
     public static SearchDocument Document(string title, string sapo, string bodyHtml, IEnumerable<string> tags, IEnumerable<string> penNames)
     {
-        var body = string.Join(" \n", new[] { sapo, ArticleText.ToPlainText(bodyHtml) }.Concat(tags).Concat(penNames).Where(s => !string.IsNullOrWhiteSpace(s)));
+        var body = string.Join(" \n", new[] { sapo, ArticleText.ToPlainText(bodyHtml) }.Concat(tags.Order(StringComparer.Ordinal)).Concat(penNames).Where(s => !string.IsNullOrWhiteSpace(s)));
         return new SearchDocument(Fold(title), Fold(body), Exact(title), Exact(body));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NewsroomCms.Web.Features.Portal;
 
 namespace NewsroomCms.Web.Features.Site;
 
@@ -43,7 +44,7 @@ public sealed class PublicUrls
 
     public string Section(string slug) => Absolute("/chuyen-muc/" + Uri.EscapeDataString(slug));
 
-    public string SectionFeed(string slug) => Section(slug) + "/rss";
+    public string SectionFeed(string slug) => Absolute(PortalPaths.SectionFeedPath(Uri.EscapeDataString(slug)));
 
     public string Tag(string slug) => Absolute("/the/" + Uri.EscapeDataString(slug));
 

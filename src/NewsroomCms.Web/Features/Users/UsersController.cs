@@ -191,7 +191,6 @@ public sealed class UsersController(
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         await AuditAsync(AuditActions.UserPasswordReset, user.Id);
-        Response.Headers.CacheControl = PrivatePages.CacheControl;
         var row = await LoadRowAsync(id);
         return View(nameof(Details), new UserDetails(row!, id == users.GetUserId(User), password));
     }

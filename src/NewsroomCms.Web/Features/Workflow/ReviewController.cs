@@ -9,6 +9,7 @@ using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Notifications;
 using NewsroomCms.Web.Features.Portal;
+using NewsroomCms.Web.Features.Shared;
 using NewsroomCms.Web.Security;
 
 namespace NewsroomCms.Web.Features.Workflow;
@@ -77,12 +78,7 @@ public sealed class ReviewController(
             matching = matching.Where(r => Fold(r.Title).Contains(folded, StringComparison.Ordinal));
         }
 
-        var found = matching.ToList();
-        var pages = Math.Max(1, (found.Count + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pages);
-        var rows = found.Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(r => new QueueRow(r.Id, r.Title, r.Section, r.Reporter ?? "", r.SubmittedAt))
-            .ToList();
+        var rows = Paged.Of(matching.Select(r => new QueueRow(r.Id, r.Title, r.Section, r.Reporter ?? "", r.SubmittedAt)).ToList(), page, PageSize);
 
         var scheduled = await db.Articles.Where(a => a.Status == ArticleStatus.Scheduled)
             .OrderBy(a => a.ScheduledAt).ThenBy(a => a.Id)
@@ -95,8 +91,7 @@ public sealed class ReviewController(
             .ToListAsync();
         var sections = await db.Sections.OrderBy(s => s.DisplayOrder).Select(s => new Choice(s.Id, s.Name)).ToListAsync();
         var missed = await publishing.MissedAsync();
-        Response.Headers.CacheControl = PrivatePages.CacheControl;
-        return View("Queue", new QueueView(filter, sections, reporters, rows, found.Count, page, pages, scheduled, published, missed));
+        return View("Queue", new QueueView(filter, sections, reporters, rows, scheduled, published, missed));
     }
 
     /// <summary>An article waiting for review, as the queue reads it.</summary>
@@ -337,7 +332,6 @@ public sealed class ReviewController(
             .Where(a => a is not (WorkflowAction.Submit or WorkflowAction.Resubmit or WorkflowAction.Withdraw or WorkflowAction.PublishScheduled))
             .ToList();
         input.Version = article.Version;
-        Response.Headers.CacheControl = PrivatePages.CacheControl;
         return new ReviewView(
             id,
             article.Status,

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Authoring;
 using NewsroomCms.Web.Features.Portal;
+using NewsroomCms.Web.Features.Shared;
 
 namespace NewsroomCms.Web.Features.Workflow;
 
@@ -39,10 +40,7 @@ public sealed record PublishedRow(int Id, string Title, string Slug, string? Sec
 /// <param name="Filter">What the editor filtered by.</param>
 /// <param name="Sections">Every section, to filter by.</param>
 /// <param name="Reporters">The reporters who have articles waiting, to filter by.</param>
-/// <param name="Waiting">The articles of this page of the queue.</param>
-/// <param name="WaitingCount">How many articles wait that match the filter, on every page.</param>
-/// <param name="Page">This page, from 1.</param>
-/// <param name="Pages">How many pages the matching articles fill (at least 1).</param>
+/// <param name="Waiting">This page of the articles waiting that match the filter.</param>
 /// <param name="Scheduled">Every scheduled article, soonest first.</param>
 /// <param name="RecentlyPublished">The latest published articles.</param>
 /// <param name="Missed">Scheduled articles that did not go public on time.</param>
@@ -50,10 +48,7 @@ public sealed record QueueView(
     QueueFilter Filter,
     IReadOnlyList<Choice> Sections,
     IReadOnlyList<ReporterChoice> Reporters,
-    IReadOnlyList<QueueRow> Waiting,
-    int WaitingCount,
-    int Page,
-    int Pages,
+    Paged<QueueRow> Waiting,
     IReadOnlyList<ScheduledRow> Scheduled,
     IReadOnlyList<PublishedRow> RecentlyPublished,
     IReadOnlyList<MissedPublication> Missed);

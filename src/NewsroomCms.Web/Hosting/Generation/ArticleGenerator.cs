@@ -192,8 +192,7 @@ public sealed class ArticleGenerator(NewsroomDbContext db, ImageStore images, Ti
                     byline.Select(a => plan.Authors[a]).ToArray(), tagged.Select(t => plan.Tags[t].Id).ToArray(),
                     photo, caption, credit, createdAt, submittedAt, publishedAt, version,
                     SearchText.Document(content.Title, content.Sapo, content.Body,
-                        // As SearchIndex reads them: tags by name (SQLite's binary order), pen names in byline order.
-                        tagged.Select(t => plan.Tags[t].Name).Order(StringComparer.Ordinal), byline.Select(a => penNames[a])));
+                        tagged.Select(t => plan.Tags[t].Name), byline.Select(a => penNames[a])));
                 chunk.Add(article);
                 if (chunk.Count == ChunkSize)
                 {
