@@ -155,6 +155,10 @@ public sealed partial class AdminCommandsTests(NewsroomAppFactory app) : IClassF
         // Published straight in the database, as an import or a restore leaves it: not in the index yet.
         var id = await SearchSite.CreateAsync(restored, "Đua ghe ngo mừng lễ hội Ok Om Bok", status: ArticleStatus.Published);
         Assert.False(await SearchSite.IsIndexedAsync(restored, id));
+        // ... and its tag's link without the publication time the tag page reads.
+        var tag = await Portal.Newspaper.TagAsync(restored, "Ok Om Bok");
+        var tagged = await Portal.Newspaper.ArticleAsync(restored, "Thả đèn nước", tags: [tag]);
+        await Portal.Newspaper.QueryAsync(restored, db => db.ArticleTags.ExecuteUpdateAsync(set => set.SetProperty(l => EF.Property<DateTime?>(l, ArticleTagLink.PublishedAt), (DateTime?)null)));
 
         var run = await RunAsync(restored, "", "reindex-search");
 
@@ -163,8 +167,14 @@ public sealed partial class AdminCommandsTests(NewsroomAppFactory app) : IClassF
         using (var scope = restored.Services.CreateScope())
         {
             var published = await scope.ServiceProvider.GetRequiredService<NewsroomDbContext>().Articles.CountAsync(a => a.Status == ArticleStatus.Published);
-            Assert.Equal($"Indexed {published} published articles for search.", run.Output.Trim());
+            Assert.Equal(
+                [$"Indexed {published} published articles for search.", "Gave the tag and byline links of every article its publication time."],
+                run.Output.Trim().Split('\n', StringSplitOptions.TrimEntries));
         }
+
+        Assert.Equal(
+            [Web.Features.Portal.PortalPaths.ArticlePath(tagged.Slug)],
+            (await Portal.ReaderPage.GetAsync(restored, Web.Features.Portal.PortalPaths.TagPath(tag.Slug))).ArticleLinks("main ul.list"));
 
         Assert.Equal([await SearchSite.SlugAsync(restored, id)], await SearchSite.FoundAsync(restored, "dua ghe ngo"));
         Assert.Contains("reindex-search", AdminCommands.UsageText, StringComparison.Ordinal);
