@@ -17,6 +17,13 @@ public static class RequestLogLevels
 
     public static LogEventLevel For(HttpContext context, double elapsedMilliseconds, Exception? exception)
     {
+        // The reader closed the page or the connection while it was being made: nothing failed here (the
+        // exception handler then drops the response). Logged as an error, each one looked like an outage.
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            return LogEventLevel.Debug;
+        }
+
         var status = context.Response.StatusCode;
         if (exception is not null || status >= StatusCodes.Status500InternalServerError)
         {

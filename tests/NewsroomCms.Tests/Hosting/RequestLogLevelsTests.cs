@@ -45,4 +45,21 @@ public sealed class RequestLogLevelsTests
 
         Assert.Equal(LogEventLevel.Error, RequestLogLevels.For(context, 5, new InvalidOperationException("boom")));
     }
+
+    [Fact]
+    public void AQueryCancelledBecauseTheReaderLeftIsNotAnErrorButACancellationOfItsOwnIs()
+    {
+        using var aborted = new CancellationTokenSource();
+        var context = new DefaultHttpContext { RequestAborted = aborted.Token };
+        context.Request.Method = "GET";
+        context.Request.Path = "/tim-kiem";
+
+        // A timeout inside the app, the reader still waiting: an error.
+        Assert.Equal(LogEventLevel.Error, RequestLogLevels.For(context, 5, new TaskCanceledException()));
+
+        aborted.Cancel();
+        Assert.Equal(LogEventLevel.Debug, RequestLogLevels.For(context, 5, new TaskCanceledException()));
+        // Anything else stays an error, the reader gone or not.
+        Assert.Equal(LogEventLevel.Error, RequestLogLevels.For(context, 5, new InvalidOperationException("boom")));
+    }
 }
