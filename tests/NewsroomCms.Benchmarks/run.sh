@@ -406,7 +406,7 @@ PUBLISH_STATUS=$(curl -sS -b "$JAR" -c "$JAR" -o /dev/null -w '%{http_code}' "$B
 # Delays count from the editor's answer: from then on the article is published.
 PUBLISHED_AT=$(now_ms)
 PUBLISH_MS=$(( PUBLISHED_AT - POST_STARTED ))
-declare -A SEEN=()
+declare -A SEEN=() TRIES=()
 declare -A WHERE=(
     [home]="$BASE/"
     [section]="$BASE/chuyen-muc/$PUBLISH_SECTION"
@@ -418,20 +418,34 @@ if [ "$PUBLISH_STATUS" = 302 ]; then
     while [ "$(now_ms)" -lt "$deadline" ] && [ ${#SEEN[@]} -lt ${#WHERE[@]} ]; do
         for place in "${!WHERE[@]}"; do
             [ -n "${SEEN[$place]:-}" ] && continue
-            body=$(curl -s --max-time 5 -w '\n%{http_code}' "${WHERE[$place]}" || true)
-            code=${body##*$'\n'}
+            TRIES[$place]=$(( ${TRIES[$place]:-0} + 1 ))
+            body=$(curl -s --max-time 5 -w '\n%{http_code} %{time_total}' "${WHERE[$place]}" || true)
+            status_line=${body##*$'\n'}
+            code=${status_line% *}
             if [ "$code" = 000 ]; then
                 continue
             elif [ "$code" -ge 400 ]; then
                 SEEN[$place]="page missing ($code)"
             elif grep -q "$MARK" <<<"$body"; then
-                SEEN[$place]="$(( $(now_ms) - PUBLISHED_AT )) ms"
+                # Which request saw it, and how long that one request waited among the load's.
+                SEEN[$place]="$(( $(now_ms) - PUBLISHED_AT )) ms (request ${TRIES[$place]}, itself $(awk -v t="${status_line#* }" 'BEGIN { printf "%.0f", t * 1000 }') ms)"
             fi
         done
         sleep 0.05
     done
 fi
 wait "$LOAD_PID" 2>/dev/null || true
+# The Publish POST's own time in the app (its request log line), next to what the editor's client waited.
+PUBLISH_APP_MS=$(python3 - "$WORK/logs/newsroom-$APP_PORT-" "/newsroom/review/$PUBLISH_ID/publish" <<'EOF'
+import glob, json, sys
+for name in glob.glob(sys.argv[1] + "*.log"):
+    for line in open(name, encoding="utf-8", errors="replace"):
+        if sys.argv[2] in line and '"Elapsed"' in line:
+            entry = json.loads(line)
+            if entry.get("RequestPath") == sys.argv[2] and "Elapsed" in entry:
+                print(round(entry["Elapsed"]))
+EOF
+)
 
 # --- report ---------------------------------------------------------------------------------------
 PEAK_KB=$(awk '/^VmHWM/ { print $2 }' "/proc/$APP_PID/status" 2>/dev/null || echo 0)
@@ -463,7 +477,7 @@ ELAPSED=$(( $(date +%s) - START ))
     echo
     echo "App start-up to /health/ready: $STARTUP_MS ms; peak resident memory (VmHWM): $(( PEAK_KB / 1024 )) MB, at the end (VmRSS): $(( RSS_KB / 1024 )) MB; the uncached instance's peak: $(( NOCACHE_PEAK_KB / 1024 )) MB"
     if [ "$PUBLISH_STATUS" = 302 ]; then
-        echo "Published article $PUBLISH_ID under load (the Publish POST took $PUBLISH_MS ms); then seen on: home ${SEEN[home]:-not within 5 s}, section ${SEEN[section]:-not within 5 s}, search ${SEEN[search]:-not within 5 s}, /rss ${SEEN[rss]:-not within 5 s}"
+        echo "Published article $PUBLISH_ID under load (the Publish POST took $PUBLISH_MS ms at the client, ${PUBLISH_APP_MS:-?} ms in the app); then seen on: home ${SEEN[home]:-not within 5 s}, section ${SEEN[section]:-not within 5 s}, search ${SEEN[search]:-not within 5 s}, /rss ${SEEN[rss]:-not within 5 s}"
     else
         echo "Publishing under load failed: the review POST answered $PUBLISH_STATUS"
     fi
