@@ -30,16 +30,16 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UpdatedById).OnDelete(DeleteBehavior.Restrict);
 
         article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity(
-            "ArticleTags",
-            r => r.HasOne(typeof(Tag)).WithMany().HasForeignKey("TagId").OnDelete(DeleteBehavior.Cascade),
-            l => l.HasOne(typeof(Article)).WithMany().HasForeignKey("ArticleId").OnDelete(DeleteBehavior.Cascade),
+            ArticleTagLink.Table,
+            r => r.HasOne(typeof(Tag)).WithMany().HasForeignKey(ArticleTagLink.TagId).OnDelete(DeleteBehavior.Cascade),
+            l => l.HasOne(typeof(Article)).WithMany().HasForeignKey(ArticleTagLink.ArticleId).OnDelete(DeleteBehavior.Cascade),
             j =>
             {
-                j.HasKey("ArticleId", "TagId");
+                j.HasKey(ArticleTagLink.ArticleId, ArticleTagLink.TagId);
                 // A copy of the article's publication time while it is published (PublishedLinks): a tag's
                 // newest articles are one range of this index, however few or many the tag has.
                 j.Property<DateTime?>(ArticleTagLink.PublishedAt);
-                j.HasIndex("TagId", ArticleTagLink.PublishedAt, "ArticleId");
+                j.HasIndex(ArticleTagLink.TagId, ArticleTagLink.PublishedAt, ArticleTagLink.ArticleId);
             });
     }
 }

@@ -22,7 +22,6 @@ public sealed class TagEditing(
     IStringLocalizer<CatalogResource> text)
 {
     /// <summary>The many-to-many table between articles and tags, read and written without loading articles.</summary>
-    private DbSet<Dictionary<string, object>> ArticleTags => db.Set<Dictionary<string, object>>("ArticleTags");
 
     /// <summary>
     /// Renames. A name or address another tag already has is refused, and that tag is returned in
@@ -97,17 +96,17 @@ public sealed class TagEditing(
             throw new ArgumentException("A tag cannot be merged into itself.", nameof(target));
         }
 
-        var tagged = await ArticleTags.CountAsync(j => EF.Property<int>(j, "TagId") == source.Id, cancellationToken);
-        var missingTarget = await ArticleTags
-            .Where(j => EF.Property<int>(j, "TagId") == source.Id
-                && !ArticleTags.Any(k => EF.Property<int>(k, "TagId") == target.Id && EF.Property<int>(k, "ArticleId") == EF.Property<int>(j, "ArticleId")))
-            .Select(j => EF.Property<int>(j, "ArticleId"))
+        var tagged = await db.ArticleTags.CountAsync(j => EF.Property<int>(j, ArticleTagLink.TagId) == source.Id, cancellationToken);
+        var missingTarget = await db.ArticleTags
+            .Where(j => EF.Property<int>(j, ArticleTagLink.TagId) == source.Id
+                && !db.ArticleTags.Any(k => EF.Property<int>(k, ArticleTagLink.TagId) == target.Id && EF.Property<int>(k, ArticleTagLink.ArticleId) == EF.Property<int>(j, ArticleTagLink.ArticleId)))
+            .Select(j => EF.Property<int>(j, ArticleTagLink.ArticleId))
             .ToListAsync(cancellationToken);
         var published = await PublishedWithAsync(source.Id, cancellationToken);
 
         foreach (var articleId in missingTarget)
         {
-            ArticleTags.Add(new Dictionary<string, object> { ["ArticleId"] = articleId, ["TagId"] = target.Id });
+            db.ArticleTags.Add(new Dictionary<string, object> { [ArticleTagLink.ArticleId] = articleId, [ArticleTagLink.TagId] = target.Id });
         }
 
         await slugHistory.RetargetAsync(SlugKind.Tag, source.Id, target.Id, cancellationToken);
@@ -139,7 +138,7 @@ public sealed class TagEditing(
     }
 
     public Task<int> UsageAsync(int tagId, CancellationToken cancellationToken = default) =>
-        ArticleTags.CountAsync(j => EF.Property<int>(j, "TagId") == tagId, cancellationToken);
+        db.ArticleTags.CountAsync(j => EF.Property<int>(j, ArticleTagLink.TagId) == tagId, cancellationToken);
 
     /// <summary>The tag with this name (case and spacing ignored), or else the one whose address the name makes.</summary>
     public async Task<Tag?> FindByNameAsync(string? name, CancellationToken cancellationToken = default)
