@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsroomCms.Testing;
 using NewsroomCms.Tests.Infrastructure;
+using NewsroomCms.Tests.Workflow;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
 using NewsroomCms.Web.Features.Catalog;
@@ -14,8 +15,8 @@ namespace NewsroomCms.Tests.Portal;
 
 /// <summary>
 /// Tag and author pages list what their links say is published (<see cref="PublishedLinks"/>): these follow an
-/// article through the newsroom's own steps (publishing, taking down, a tag added after publishing, a tag
-/// merge) and check the pages readers get, with the output cache on as in production.
+/// article through the newsroom's own steps (an editor's Publish and Take down, a tag added after publishing,
+/// a tag merge) and check the pages readers get, with the output cache on as in production.
 /// </summary>
 public sealed class PublishedLinksTests : IDisposable
 {
@@ -36,12 +37,12 @@ public sealed class PublishedLinksTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(PortalPaths.TagPath(tag.Slug))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(PortalPaths.AuthorPath(author.Slug))).StatusCode);
 
-        await PublishAsync(article.Id);
+        await DecideAsync(article.Id, "publish");
 
         Assert.Equal([Link(article)], (await ReaderPage.GetAsync(_app, PortalPaths.TagPath(tag.Slug))).ArticleLinks("main ul.list"));
         Assert.Equal([Link(article)], (await ReaderPage.GetAsync(_app, PortalPaths.AuthorPath(author.Slug))).ArticleLinks("main ul.list"));
 
-        await TakeDownAsync(article.Id);
+        await DecideAsync(article.Id, "take-down", new() { ["Note"] = "Thông tin chưa được kiểm chứng." });
 
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(PortalPaths.TagPath(tag.Slug))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(PortalPaths.AuthorPath(author.Slug))).StatusCode);
@@ -117,22 +118,13 @@ public sealed class PublishedLinksTests : IDisposable
 
     private static string Link(Article article) => PortalPaths.ArticlePath(article.Slug);
 
-    private async Task PublishAsync(int articleId)
-    {
-        using var scope = _app.Services.CreateScope();
-        var publishing = scope.ServiceProvider.GetRequiredService<ArticlePublishing>();
-        Assert.True(await publishing.TryPublishAsync(articleId, WorkflowAction.Publish, ArticleStatus.Submitted, Now(_app), userId: null));
-    }
-
-    private async Task TakeDownAsync(int articleId)
+    /// <summary>An editor's decision through the review page's own form (Publish, Take down).</summary>
+    private async Task DecideAsync(int articleId, string action, Dictionary<string, string>? fields = null)
     {
         var (editor, _) = await TestUsers.SignedInAsync(_app, Roles.Editor);
         using (editor)
         {
-            var review = await editor.GetAsync($"/newsroom/review/{articleId}");
-            var version = System.Text.RegularExpressions.Regex.Match(review.Html, "name=\"Version\" value=\"([^\"]+)\"").Groups[1].Value;
-            var takeDown = await editor.PostAsync($"/newsroom/review/{articleId}/take-down", new Dictionary<string, string> { ["Version"] = version, ["Note"] = "Thông tin chưa được kiểm chứng." }, review.AntiforgeryToken);
-            Assert.Equal(HttpStatusCode.Redirect, takeDown.Status);
+            Assert.Equal(HttpStatusCode.Redirect, (await Desk.DecideAsync(_app, editor, articleId, action, fields)).Status);
         }
     }
 
