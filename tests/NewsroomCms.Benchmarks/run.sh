@@ -40,6 +40,11 @@ APP_PORT=5391
 NOCACHE_PORT=5392
 NGINX_PORT=5393
 if [ "$QUICK" = 1 ]; then DURATION=3s; WARMUP=1s; else DURATION=10s; WARMUP=2s; fi
+# The runtime recompiles hot code, optimized, on a background thread over a started app's first half
+# minute of traffic. At 64 connections the requests keep both cores busy and that thread waits: the first
+# scenarios measured unoptimized code (the uncached article page served 170 req/s for its first 20 s and
+# 420-450 after). So each instance first serves its pages to one reader at a time, for this long.
+JIT_WARMUP_SECONDS=30
 # Readers: 64 connections. The newsroom is a few dozen people: 8. Autosaves of one article come from
 # its one editor: 1 (several at once would only measure the refused concurrent saves).
 # wrk's default 2 s timeout would close connections on a slow machine and count those as errors.
@@ -343,9 +348,19 @@ run() {
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$bad" "$bytes" "$socket" "$requests" >>"$RESULTS"
 }
 
+# jit_warm_up URL...: JIT_WARMUP_SECONDS shared between the pages, one connection, as readers' browsers ask.
+jit_warm_up() {
+    local each=$(( JIT_WARMUP_SECONDS / $# ))
+    log "Warming up: $JIT_WARMUP_SECONDS s at one connection over $# pages"
+    for url in "$@"; do
+        wrk -t1 -c1 "-d${each}s" -H 'Accept-Encoding: gzip' "$url" >/dev/null 2>&1 || true
+    done
+}
+
 q() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 
 COOKIE_FOR_RUN=""
+jit_warm_up "$BASE/bai-viet/$ARTICLE_SLUG" "$BASE/" "$BASE/chuyen-muc/$SECTION_SLUG?trang=2" "$BASE/the/$TAG_SLUG" "$BASE/rss"
 run "nginx: static article" "http://127.0.0.1:$NGINX_PORT/article.html" reader
 NGINX_RPS=$(awk -F'\t' '$1 == "nginx: static article" { print $2 }' "$RESULTS")
 run "article" "$BASE/bai-viet/$ARTICLE_SLUG" reader
@@ -366,6 +381,7 @@ start_app "$NOCACHE_PORT" OutputCache__Enabled=false Workflow__SchedulerEnabled=
 NOCACHE_PID=$STARTED_PID
 wait_ready "$NOCACHE_PORT" "$NOCACHE_PID" >/dev/null
 NOCACHE="http://127.0.0.1:$NOCACHE_PORT"
+jit_warm_up "$NOCACHE/bai-viet/$ARTICLE_SLUG" "$NOCACHE/bai-viet/$ARTICLE_SLUG" "$NOCACHE/chuyen-muc/$SECTION_SLUG" "$NOCACHE/tim-kiem?q=$(q 'kinh tế')"
 run "article, uncached" "$NOCACHE/bai-viet/$ARTICLE_SLUG" reader
 run "home, uncached" "$NOCACHE/" single
 run "section, page 1, uncached" "$NOCACHE/chuyen-muc/$SECTION_SLUG" single
@@ -468,7 +484,7 @@ ELAPSED=$(( $(date +%s) - START ))
 {
     echo
     echo "NewsroomCms benchmark: $ARTICLES articles, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$REPO" rev-parse --short HEAD)"
-    echo "wrk: readers ${READER_LOAD[*]} (Accept-Encoding: gzip), uncached lists and searches ${SINGLE_LOAD[*]}, newsroom ${NEWSROOM_LOAD[*]}, autosave ${AUTOSAVE_LOAD[*]}; warm-up $WARMUP"
+    echo "wrk: readers ${READER_LOAD[*]} (Accept-Encoding: gzip), uncached lists and searches ${SINGLE_LOAD[*]}, newsroom ${NEWSROOM_LOAD[*]}, autosave ${AUTOSAVE_LOAD[*]}; each instance first ${JIT_WARMUP_SECONDS} s at one connection, then each scenario a $WARMUP warm-up"
     echo "Load average of the machine (other work included): $LOAD_BEFORE at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
     echo
     printf '| %-40s | %9s | %8s | %8s | %7s | %9s | %8s |\n' "scenario" "req/s" "p50 ms" "p99 ms" "4xx/5xx" "bytes/resp" "vs nginx"
