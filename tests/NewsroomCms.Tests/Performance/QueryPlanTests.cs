@@ -51,8 +51,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Database database) : I
     {
         var plans = await PlansOfAsync(async db =>
         {
-            var time = new NewsroomTime("Asia/Ho_Chi_Minh");
-            var reading = new PortalReading(db, TimeProvider.System, time, Options.Create(new PortalOptions()));
+            var reading = Reading(db);
             await reading.FrontPageAsync();
             var section = await db.Sections.Select(s => s.Id).FirstAsync();
             await reading.PageAsync(db.Articles.Where(a => a.SectionId == section), 3);
@@ -202,8 +201,9 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Database database) : I
         });
     }
 
+    /// <summary>A new snapshot each time: every query runs.</summary>
     private static PortalReading Reading(NewsroomDbContext db) =>
-        new(db, TimeProvider.System, new NewsroomTime("Asia/Ho_Chi_Minh"), Options.Create(new PortalOptions()));
+        new(db, TimeProvider.System, new NewsroomTime("Asia/Ho_Chi_Minh"), new PortalSnapshot(TimeProvider.System, Options.Create(new OutputCacheSettings()), Options.Create(new PortalOptions())), Options.Create(new PortalOptions()));
 
     [Fact]
     public async Task TheCheckCatchesAScan()

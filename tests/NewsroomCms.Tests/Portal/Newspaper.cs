@@ -152,18 +152,23 @@ public static class Newspaper
 
     public static DateOnly Today(NewsroomAppFactory app) => HaNoi.Today(app.Clock.GetUtcNow());
 
+    /// <remarks>The query may write: what the portal keeps between changes is forgotten, as after a change in the app.</remarks>
     public static async Task<T> QueryAsync<T>(NewsroomAppFactory app, Func<NewsroomDbContext, Task<T>> query)
     {
         using var scope = app.Services.CreateScope();
-        return await query(scope.ServiceProvider.GetRequiredService<NewsroomDbContext>());
+        var result = await query(scope.ServiceProvider.GetRequiredService<NewsroomDbContext>());
+        app.Services.GetRequiredService<PortalSnapshot>().Forget();
+        return result;
     }
 
+    /// <remarks>What the portal keeps between changes is forgotten, as after a change in the app.</remarks>
     public static async Task SaveAsync(NewsroomAppFactory app, Action<NewsroomDbContext> change)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsroomDbContext>();
         change(db);
         await db.SaveChangesAsync();
+        app.Services.GetRequiredService<PortalSnapshot>().Forget();
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsroomCms.Tests.Infrastructure;
 using NewsroomCms.Tests.Workflow;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Portal;
 using NewsroomCms.Web.Features.Search;
 using NewsroomCms.Web.Features.Workflow;
 
@@ -123,8 +124,8 @@ public sealed class SearchVisibilityTests(PublishingAppFactory app) : IClassFixt
         var steps = scope.ServiceProvider.GetServices<IPublicArticleChangeHandler>().Select(step => step.GetType().Name).ToList();
 
         // Otherwise a search between the two steps would cache the old results again.
-        Assert.Contains("EvictPortalPages", steps);
-        Assert.True(steps.IndexOf(nameof(SearchIndex)) < steps.IndexOf("EvictPortalPages"), string.Join(", ", steps));
+        Assert.Contains(nameof(PortalEviction), steps);
+        Assert.True(steps.IndexOf(nameof(SearchIndex)) < steps.IndexOf(nameof(PortalEviction)), string.Join(", ", steps));
     }
 
     private async Task<int> RebuildAsync()

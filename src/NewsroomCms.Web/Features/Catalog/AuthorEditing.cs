@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
@@ -17,7 +16,7 @@ namespace NewsroomCms.Web.Features.Catalog;
 public sealed class AuthorEditing(
     NewsroomDbContext db,
     SlugHistory slugHistory,
-    IOutputCacheStore portalPages,
+    PortalEviction portalPages,
     PublicArticleChanges publicChanges,
     MediaUploads uploads,
     TimeProvider clock,
@@ -181,7 +180,7 @@ public sealed class AuthorEditing(
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
-        await portalPages.EvictByTagAsync(PortalCaching.Tag, cancellationToken);
+        await portalPages.EvictAsync(cancellationToken);
     }
 
     private sealed record Values(string PenName, string Slug, string? Bio, string? UserId, int? PhotoId);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
@@ -12,7 +11,7 @@ namespace NewsroomCms.Web.Features.Catalog;
 /// input, records the old address when the slug changes, writes its audit event and saves in
 /// <see cref="SaveAsync"/>, the one place sections are saved.
 /// </summary>
-public sealed class SectionEditing(NewsroomDbContext db, SlugHistory slugHistory, IOutputCacheStore portalPages, TimeProvider clock, IStringLocalizer<CatalogResource> text)
+public sealed class SectionEditing(NewsroomDbContext db, SlugHistory slugHistory, PortalEviction portalPages, TimeProvider clock, IStringLocalizer<CatalogResource> text)
 {
     public async Task<CatalogResult<Section>> CreateAsync(SectionInput input, string userId, CancellationToken cancellationToken = default)
     {
@@ -114,7 +113,7 @@ public sealed class SectionEditing(NewsroomDbContext db, SlugHistory slugHistory
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
-        await portalPages.EvictByTagAsync(PortalCaching.Tag, cancellationToken);
+        await portalPages.EvictAsync(cancellationToken);
     }
 
     /// <summary>A name no other section has, and a valid web address no other section has; the address on success.</summary>

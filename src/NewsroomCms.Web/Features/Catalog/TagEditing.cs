@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
@@ -16,7 +15,7 @@ namespace NewsroomCms.Web.Features.Catalog;
 public sealed class TagEditing(
     NewsroomDbContext db,
     SlugHistory slugHistory,
-    IOutputCacheStore portalPages,
+    PortalEviction portalPages,
     PublicArticleChanges publicChanges,
     TimeProvider clock,
     IStringLocalizer<CatalogResource> text)
@@ -179,7 +178,7 @@ public sealed class TagEditing(
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
-        await portalPages.EvictByTagAsync(PortalCaching.Tag, cancellationToken);
+        await portalPages.EvictAsync(cancellationToken);
     }
 
     private AuditEvent Audit(string userId, string action, int tagId, string note) =>

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
@@ -23,7 +22,7 @@ public sealed class FrontPageController(
     NewsroomDbContext db,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
-    IOutputCacheStore cache,
+    PortalEviction cache,
     IStringLocalizer<FrontPageResource> text,
     ILogger<FrontPageController> logger) : Controller
 {
@@ -129,7 +128,7 @@ public sealed class FrontPageController(
             await transaction.CommitAsync();
         });
         // Readers' cached pages still show the old front page.
-        await cache.EvictByTagAsync(PortalCaching.Tag, HttpContext.RequestAborted);
+        await cache.EvictAsync(HttpContext.RequestAborted);
         logger.LogInformation("Front page {Action} by {UserId}: {Places}", action, userId, Describe(chosen));
     }
 

@@ -19,6 +19,7 @@ namespace NewsroomCms.Web.Features.Portal;
 /// </remarks>
 public sealed class ArticleViewCounter(
     IServiceScopeFactory scopes,
+    PortalSnapshot snapshot,
     TimeProvider clock,
     NewsroomTime time,
     ILogger<ArticleViewCounter> logger)
@@ -74,6 +75,8 @@ public sealed class ArticleViewCounter(
             var strategy = db.Database.CreateExecutionStrategy();
             await strategy.ExecuteAsync(ct => WriteAsync(db, views, ct), cancellationToken);
         }
+
+        snapshot.ForgetMostRead();
 
         // Only what was written is taken off: views counted meanwhile stay for the next flush.
         foreach (var (key, count) in views)

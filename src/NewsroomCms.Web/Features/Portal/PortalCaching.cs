@@ -81,7 +81,8 @@ public static class PortalCaching
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
 
-        services.AddScoped<IPublicArticleChangeHandler, EvictPortalPages>();
+        services.AddSingleton<PortalEviction>();
+        services.AddSingleton<IPublicArticleChangeHandler>(provider => provider.GetRequiredService<PortalEviction>());
         return services;
     }
 
@@ -103,13 +104,22 @@ public static class PortalCaching
     /// </summary>
     private static bool IsReadersErrorPage(HttpContext context) =>
         context.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted && IsPublicPage(reExecuted.OriginalPath);
+}
 
-    /// <summary>Evicts every cached public page once what readers see of an article changed.</summary>
-    private sealed class EvictPortalPages(IOutputCacheStore store) : IPublicArticleChangeHandler
+/// <summary>
+/// Forgets what is kept for readers once what they see has changed: every cached page and the
+/// <see cref="PortalSnapshot"/>. Every public change of an article comes here, and so do changes to
+/// sections, tags, pen names, the front page and the site settings.
+/// </summary>
+public sealed class PortalEviction(IOutputCacheStore store, PortalSnapshot snapshot) : IPublicArticleChangeHandler
+{
+    public async Task EvictAsync(CancellationToken cancellationToken)
     {
-        public Task OnChangedAsync(int articleId, PublicChange change, CancellationToken cancellationToken) =>
-            store.EvictByTagAsync(Tag, cancellationToken).AsTask();
+        snapshot.Forget();
+        await store.EvictByTagAsync(PortalCaching.Tag, cancellationToken);
     }
+
+    public Task OnChangedAsync(int articleId, PublicChange change, CancellationToken cancellationToken) => EvictAsync(cancellationToken);
 }
 
 /// <summary>

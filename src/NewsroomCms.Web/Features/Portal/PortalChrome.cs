@@ -8,13 +8,14 @@ namespace NewsroomCms.Web.Features.Portal;
 
 /// <summary>
 /// What every public page shows around its content: the paper's name and press-law details, and the
-/// section navigation. Read once per request, by whichever asks first (the controller or the layout).
+/// section navigation. Kept between changes (<see cref="PortalSnapshot"/>) and asked once per request, by
+/// whichever asks first (the controller or the layout).
 /// </summary>
-public sealed class PortalChrome(NewsroomDbContext db, IOptions<SiteOptions> options)
+public sealed class PortalChrome(NewsroomDbContext db, PortalSnapshot snapshot, IOptions<SiteOptions> options)
 {
     private Task<SiteChrome>? _loading;
 
-    public Task<SiteChrome> GetAsync() => _loading ??= LoadAsync();
+    public Task<SiteChrome> GetAsync() => _loading ??= snapshot.ChromeAsync(LoadAsync);
 
     private async Task<SiteChrome> LoadAsync()
     {

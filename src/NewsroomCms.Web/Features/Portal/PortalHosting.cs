@@ -13,6 +13,7 @@ public static class PortalHosting
                 "Portal:ViewFlushInterval must be between 00:00:01 and 01:00:00 (hh:mm:ss), Portal:MostReadDays between 1 and 7.")
             .ValidateOnStart();
         services.AddSingleton<PortalStylesheet>();
+        services.AddSingleton<PortalSnapshot>();
         services.AddScoped<PortalChrome>();
         services.AddScoped<PortalReading>();
         // Before AddPortalCaching's step: the links are right before the cached pages go.

@@ -10,7 +10,7 @@ namespace NewsroomCms.Web.Features.Portal;
 /// The lists readers see: the front page, section, tag and author pages, related and most-read articles.
 /// Every query starts from <see cref="Published"/>, so nothing else can reach a public page.
 /// </summary>
-public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, NewsroomTime time, IOptions<PortalOptions> options)
+public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, NewsroomTime time, PortalSnapshot snapshot, IOptions<PortalOptions> options)
 {
     public const int LatestCount = 10;
     public const int SectionBlockCount = 4;
@@ -164,13 +164,19 @@ public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, News
         return related;
     }
 
-    /// <summary>"Đọc nhiều": the most viewed published articles of the last <see cref="PortalOptions.MostReadDays"/> newsroom days.</summary>
+    /// <summary>
+    /// "Đọc nhiều": the most viewed published articles of the last <see cref="PortalOptions.MostReadDays"/>
+    /// newsroom days, as of the last written view counts (kept until then: <see cref="PortalSnapshot"/>).
+    /// </summary>
+    public Task<IReadOnlyList<MostRead>> MostReadAsync(CancellationToken cancellationToken = default) =>
+        snapshot.MostReadAsync(() => CountMostReadAsync(cancellationToken));
+
     /// <remarks>
     /// The days are listed one by one rather than as "Day >= since": with a range SQLite prefers to walk the
     /// whole table in article order (to group without sorting), every day of views ever counted. The articles
     /// are then looked up by id: joined in the same query, SQLite walks every published article instead.
     /// </remarks>
-    public async Task<IReadOnlyList<MostRead>> MostReadAsync(CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<MostRead>> CountMostReadAsync(CancellationToken cancellationToken)
     {
         var today = time.Today(clock.GetUtcNow());
         var days = Enumerable.Range(0, options.Value.MostReadDays).Select(back => today.AddDays(-back)).ToList();

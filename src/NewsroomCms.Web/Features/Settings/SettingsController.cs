@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
@@ -19,7 +18,7 @@ public sealed class SettingsController(
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     NewsroomTime time,
-    IOutputCacheStore cache,
+    PortalEviction cache,
     IStringLocalizer<SettingsResource> text) : Controller
 {
     public const string ChangedAction = "site.settings-changed";
@@ -73,7 +72,7 @@ public sealed class SettingsController(
             });
             await db.SaveChangesAsync();
             // Every public page shows the name and the footer.
-            await cache.EvictByTagAsync(PortalCaching.Tag, HttpContext.RequestAborted);
+            await cache.EvictAsync(HttpContext.RequestAborted);
         }
 
         TempData["Message"] = changed.Count > 0 ? text["Site settings saved."].Value : text["Nothing changed."].Value;
