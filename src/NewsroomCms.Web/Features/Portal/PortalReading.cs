@@ -141,13 +141,14 @@ public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, News
                     .Take(RelatedCandidates)
                     .Select(l => new { ArticleId = EF.Property<int>(l, ArticleTagLink.ArticleId), PublishedAt = EF.Property<DateTime?>(l, ArticleTagLink.PublishedAt) }))
                 .Aggregate((all, next) => all.Concat(next));
-            var links = await candidates.ToListAsync(cancellationToken);
-            var best = links
+            // Counted in SQL: the page gets its few best rows, not every candidate link.
+            var best = await candidates
                 .GroupBy(l => l.ArticleId)
-                .OrderByDescending(g => g.Count()).ThenByDescending(g => g.First().PublishedAt).ThenByDescending(g => g.Key)
+                .Select(g => new { ArticleId = g.Key, Shared = g.Count(), PublishedAt = g.Max(l => l.PublishedAt) })
+                .OrderByDescending(g => g.Shared).ThenByDescending(g => g.PublishedAt).ThenByDescending(g => g.ArticleId)
                 .Take(RelatedCount)
-                .Select(g => g.Key)
-                .ToList();
+                .Select(g => g.ArticleId)
+                .ToListAsync(cancellationToken);
             var found = await PublishedByIdAsync(best, cancellationToken);
             related.AddRange(best.Where(found.ContainsKey).Select(id => found[id]));
         }
