@@ -54,7 +54,7 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Database database) : I
             var reading = Reading(db);
             await reading.FrontPageAsync();
             var section = await db.Sections.Select(s => s.Id).FirstAsync();
-            await reading.PageAsync(db.Articles.Where(a => a.SectionId == section), 3);
+            await reading.PageAsync(reading.SectionNewest(section), new ListRequest(3, null));
         }, everyTable: true);
 
         Assert.NotEmpty(plans);
@@ -166,10 +166,40 @@ public sealed partial class QueryPlanTests(QueryPlanTests.Database database) : I
             var section = await db.Sections.Select(s => s.Id).FirstAsync();
             var reading = Reading(db);
             // As the section page asks PortalReading.
-            var plan = await PlanAsync(db, reading.PageQuery(reading.Published.Where(a => a.SectionId == section), page));
+            var plan = await PlanAsync(db, reading.PageQuery(reading.SectionNewest(section), page));
 
             AssertNoScanOfArticles(plan);
             Assert.Contains(plan, step => step.Contains("IX_Articles_SectionId_Status_PublishedAt", StringComparison.Ordinal));
+        });
+    }
+
+    /// <summary>
+    /// A page reached through the "older articles" link starts at the article it follows: a range of the
+    /// list's index that begins there, so page 1,000 costs what page 1 does.
+    /// </summary>
+    [Fact]
+    public async Task APageReachedThroughItsLinkStartsWhereThePageBeforeEnded()
+    {
+        await WithDbAsync(async db =>
+        {
+            var section = await db.Sections.Select(s => s.Id).FirstAsync();
+            var tag = await db.Tags.Select(t => t.Id).FirstAsync();
+            var author = await db.Authors.Select(a => a.Id).FirstAsync();
+            var reading = Reading(db);
+            var after = new ListPlace { PublishedAt = new DateTime(2024, 5, 1, 8, 0, 0, DateTimeKind.Utc), Id = 500 };
+
+            var sectionPlan = await PlanAsync(db, reading.PageQuery(reading.SectionNewest(section), 1000, after));
+            var tagPlan = await PlanAsync(db, reading.PageQuery(reading.TaggedNewest(tag), 1000, after));
+            var authorPlan = await PlanAsync(db, reading.PageQuery(reading.SignedNewest(author), 1000, after));
+
+            AssertNoScanOfBigTables(sectionPlan);
+            AssertNoScanOfBigTables(tagPlan);
+            AssertNoScanOfBigTables(authorPlan);
+            Assert.Contains(sectionPlan, step => step.Contains("INDEX IX_Articles_SectionId_Status_PublishedAt (SectionId=? AND Status=? AND PublishedAt<?)", StringComparison.Ordinal));
+            Assert.Contains(tagPlan, step => step.Contains("INDEX IX_ArticleTags_TagId_PublishedAt_ArticleId (TagId=? AND PublishedAt>? AND PublishedAt<?)", StringComparison.Ordinal));
+            Assert.Contains(authorPlan, step => step.Contains("INDEX IX_ArticleAuthors_AuthorId_PublishedAt_ArticleId (AuthorId=? AND PublishedAt>? AND PublishedAt<?)", StringComparison.Ordinal));
+            // Nothing skipped: no OFFSET in the SQL.
+            Assert.All(new[] { sectionPlan, tagPlan, authorPlan }, plan => Assert.DoesNotContain("OFFSET", plan[^1], StringComparison.Ordinal));
         });
     }
 

@@ -18,9 +18,10 @@ public sealed class ListingPageTests(UncachedAppFactory app) : IClassFixture<Unc
             published.Add(await ArticleAsync(app, $"Tin xã hội {i}", section, publishedAt: Now(app).AddMinutes(-i)));
         }
 
-        // Two in the same second: the id settles their order, so no page repeats or skips one.
-        var twin = await ArticleAsync(app, "Tin cùng giây", section, publishedAt: published[20].PublishedAt);
-        var newestFirst = published.Take(20).Append(twin).Concat(published.Skip(20)).ToList();
+        // Two in the same second across the first page's end: the id settles their order, so no page
+        // repeats or skips one, whether it is asked for by its number or through the link.
+        var twin = await ArticleAsync(app, "Tin cùng giây", section, publishedAt: published[19].PublishedAt);
+        var newestFirst = published.Take(19).Append(twin).Concat(published.Skip(19)).ToList();
         var path = PortalPaths.SectionPath(section.Slug);
 
         var first = await ReaderPage.GetAsync(app, path);
@@ -33,20 +34,76 @@ public sealed class ListingPageTests(UncachedAppFactory app) : IClassFixture<Unc
         Assert.Equal(newestFirst.Skip(20).Take(20).Select(Link), second.ArticleLinks("main ul.list"));
         Assert.Equal(newestFirst.Skip(40).Select(Link), third.ArticleLinks("main ul.list"));
 
+        // "Older articles" names the page's last article; the canonical address is the page's number alone.
         Assert.Equal("https://localhost" + path, first.Link("canonical"));
         Assert.Null(first.Link("prev"));
-        Assert.Equal("https://localhost" + path + "?trang=2", first.Link("next"));
-        Assert.Equal(path + "?trang=2", first.Find("nav.pagination a[rel='next']")?.GetAttribute("href"));
+        Assert.Equal($"https://localhost{path}?trang=2&sau={twin.Id}", first.Link("next"));
+        Assert.Equal($"{path}?trang=2&sau={twin.Id}", first.Find("nav.pagination a[rel='next']")?.GetAttribute("href"));
         Assert.Null(first.Find("nav.pagination a[rel='prev']"));
 
         Assert.Equal("https://localhost" + path + "?trang=2", second.Link("canonical"));
         Assert.Equal(path, second.Find("nav.pagination a[rel='prev']")?.GetAttribute("href"));
-        Assert.Equal(path + "?trang=3", second.Find("nav.pagination a[rel='next']")?.GetAttribute("href"));
+        Assert.Equal($"{path}?trang=3&sau={newestFirst[39].Id}", second.Find("nav.pagination a[rel='next']")?.GetAttribute("href"));
         Assert.Contains("trang 2", second.Text("title"), StringComparison.Ordinal);
 
         Assert.Equal(path + "?trang=2", third.Find("nav.pagination a[rel='prev']")?.GetAttribute("href"));
         Assert.Null(third.Find("nav.pagination a[rel='next']"));
         Assert.Null(third.Link("next"));
+
+        // Through the links: the same pages.
+        var secondByLink = await ReaderPage.GetAsync(app, first.Find("nav.pagination a[rel='next']")!.GetAttribute("href")!);
+        var thirdByLink = await ReaderPage.GetAsync(app, secondByLink.Find("nav.pagination a[rel='next']")!.GetAttribute("href")!);
+        Assert.Equal(second.ArticleLinks("main ul.list"), secondByLink.ArticleLinks("main ul.list"));
+        Assert.Equal(third.ArticleLinks("main ul.list"), thirdByLink.ArticleLinks("main ul.list"));
+        Assert.Equal("https://localhost" + path + "?trang=3", thirdByLink.Link("canonical"));
+    }
+
+    [Fact]
+    public async Task ALinkWhoseArticleLeftTheListFindsThePageByItsNumber()
+    {
+        var section = await SectionAsync(app, "Môi trường");
+        var other = await ArticleAsync(app, "Tin chuyên mục khác", await SectionAsync(app, "Khác"));
+        var published = new List<Article>();
+        for (var i = 0; i < 25; i++)
+        {
+            published.Add(await ArticleAsync(app, $"Tin môi trường {i}", section, publishedAt: Now(app).AddMinutes(-i)));
+        }
+
+        var path = PortalPaths.SectionPath(section.Slug);
+        var link = (await ReaderPage.GetAsync(app, path)).Find("nav.pagination a[rel='next']")!.GetAttribute("href")!;
+        Assert.Equal($"{path}?trang=2&sau={published[19].Id}", link);
+        // The page starts after the article the link names, wherever it is.
+        Assert.Equal(published.Skip(11).Select(Link), (await ReaderPage.GetAsync(app, $"{path}?trang=2&sau={published[10].Id}")).ArticleLinks("main ul.list"));
+
+        // Taken down after the reader loaded page 1: page 2 is the 21st article onwards, as by its number.
+        await SetStatusAsync(app, published[19].Id, ArticleStatus.Unpublished);
+        var second = await ReaderPage.GetAsync(app, link);
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        Assert.Equal(published.Skip(21).Select(Link), second.ArticleLinks("main ul.list"));
+
+        // An article of another section is not a place in this one.
+        var elsewhere = await ReaderPage.GetAsync(app, $"{path}?trang=2&sau={other.Id}");
+        Assert.Equal(published.Skip(21).Select(Link), elsewhere.ArticleLinks("main ul.list"));
+    }
+
+    [Fact]
+    public async Task AnArticleIdNotWrittenPlainlyOrOnTheFirstPageIsNotFound()
+    {
+        var section = await SectionAsync(app, "Nông nghiệp");
+        var published = new List<Article>();
+        for (var i = 0; i < 21; i++)
+        {
+            published.Add(await ArticleAsync(app, $"Tin nông nghiệp {i}", section, publishedAt: Now(app).AddMinutes(-i)));
+        }
+
+        var path = PortalPaths.SectionPath(section.Slug);
+        var id = published[19].Id;
+        Assert.Equal(HttpStatusCode.OK, (await ReaderPage.GetAsync(app, $"{path}?trang=2&sau={id}")).Status);
+        foreach (var query in new[] { $"?sau={id}", $"?trang=1&sau={id}", "?trang=2&sau=", "?trang=2&sau=0", $"?trang=2&sau=0{id}", "?trang=2&sau=abc", "?trang=2&sau=-5", "?trang=2&sau=99999999999", $"?trang=2&sau={id}&sau={id}" })
+        {
+            var page = await ReaderPage.GetAsync(app, path + query);
+            Assert.True(page.Status == HttpStatusCode.NotFound, $"{query}: {page.Status}");
+        }
     }
 
     [Fact]
@@ -139,6 +196,8 @@ public sealed class ListingPageTests(UncachedAppFactory app) : IClassFixture<Unc
         Assert.Equal(tag.Name, page.Text("main h1"));
         Assert.Equal([Link(newer), Link(older)], page.ArticleLinks("main ul.list"));
         Assert.DoesNotContain(Link(draft), page.Html, StringComparison.Ordinal);
+        // Page 2 through a link after the newer article: the older one, from the tag's links.
+        Assert.Equal([Link(older)], (await ReaderPage.GetAsync(app, $"{PortalPaths.TagPath(tag.Slug)}?trang=2&sau={newer.Id}")).ArticleLinks("main ul.list"));
         Assert.Equal(HttpStatusCode.NotFound, (await ReaderPage.GetAsync(app, PortalPaths.TagPath(secret.Slug))).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await ReaderPage.GetAsync(app, "/the/khong-co-the-nay")).Status);
     }
@@ -175,6 +234,8 @@ public sealed class ListingPageTests(UncachedAppFactory app) : IClassFixture<Unc
         Assert.Contains(author.PenName, img.GetAttribute("alt"), StringComparison.Ordinal);
         Assert.Equal(mine.Take(20).Select(Link), first.ArticleLinks("main ul.list"));
         Assert.Equal([Link(mine[20])], second.ArticleLinks("main ul.list"));
+        var secondByLink = await ReaderPage.GetAsync(app, first.Find("nav.pagination a[rel='next']")!.GetAttribute("href")!);
+        Assert.Equal([Link(mine[20])], secondByLink.ArticleLinks("main ul.list"));
         Assert.DoesNotContain(Link(theirs), first.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(Link(scheduled), first.Html + second.Html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await ReaderPage.GetAsync(app, PortalPaths.AuthorPath(silent.Slug))).Status);

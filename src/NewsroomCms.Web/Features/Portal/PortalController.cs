@@ -44,10 +44,12 @@ public sealed class PortalController(
     [HttpGet("/chuyen-muc/{slug}")]
     public async Task<IActionResult> Section(string slug)
     {
-        if (Listing.RequestedPage(Request.Query) is not { } page)
+        if (Listing.Requested(Request.Query) is not { } request)
         {
             return NotFound();
         }
+
+        var page = request.Page;
 
         var section = await db.Sections.AsNoTracking().Where(s => s.Slug == slug).Select(s => new { s.Id, s.Name, s.IsHidden }).FirstOrDefaultAsync();
         if (section is null)
@@ -62,7 +64,7 @@ public sealed class PortalController(
             return NotFound();
         }
 
-        var articles = await reading.PageAsync(reading.Published.Where(a => a.SectionId == section.Id), page, HttpContext.RequestAborted);
+        var articles = await reading.PageAsync(reading.SectionNewest(section.Id), request, HttpContext.RequestAborted);
         // An empty section exists (it is in the navigation); only its pages beyond the first do not.
         if (articles.Articles.Count == 0 && page > 1)
         {
@@ -79,10 +81,12 @@ public sealed class PortalController(
     [HttpGet("/the/{slug}")]
     public async Task<IActionResult> Tag(string slug)
     {
-        if (Listing.RequestedPage(Request.Query) is not { } page)
+        if (Listing.Requested(Request.Query) is not { } request)
         {
             return NotFound();
         }
+
+        var page = request.Page;
 
         var tag = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync();
         if (tag is null)
@@ -92,7 +96,7 @@ public sealed class PortalController(
             return current is null ? NotFound() : RedirectPermanent(PortalPaths.TagPath(current, page));
         }
 
-        var articles = await reading.PageAsync(reading.TaggedNewest(tag.Id), page, HttpContext.RequestAborted);
+        var articles = await reading.PageAsync(reading.TaggedNewest(tag.Id), request, HttpContext.RequestAborted);
         if (articles.Articles.Count == 0)
         {
             return NotFound();
@@ -105,10 +109,12 @@ public sealed class PortalController(
     [HttpGet("/tac-gia/{slug}")]
     public async Task<IActionResult> Author(string slug)
     {
-        if (Listing.RequestedPage(Request.Query) is not { } page)
+        if (Listing.Requested(Request.Query) is not { } request)
         {
             return NotFound();
         }
+
+        var page = request.Page;
 
         var author = await db.Authors.AsNoTracking()
             .Where(a => a.Slug == slug)
@@ -127,7 +133,7 @@ public sealed class PortalController(
             return current is null ? NotFound() : RedirectPermanent(PortalPaths.AuthorPath(current, page));
         }
 
-        var articles = await reading.PageAsync(reading.SignedNewest(author.Id), page, HttpContext.RequestAborted);
+        var articles = await reading.PageAsync(reading.SignedNewest(author.Id), request, HttpContext.RequestAborted);
         if (articles.Articles.Count == 0)
         {
             return NotFound();
@@ -199,7 +205,7 @@ public sealed class PortalController(
         ViewData.SetPageMeta(new PageMeta(title, description, Urls.Absolute(PortalPaths.WithPage(path, articles.Page)))
         {
             PreviousUrl = articles.Page > 1 ? Urls.Absolute(PortalPaths.WithPage(path, articles.Page - 1)) : null,
-            NextUrl = articles.HasNext ? Urls.Absolute(PortalPaths.WithPage(path, articles.Page + 1)) : null,
+            NextUrl = articles.HasNext ? Urls.Absolute(articles.NextPath(path)) : null,
             Feed = feed,
         });
         return View("Listing", new ListingView(kind, name, bio, photo, path, articles));

@@ -26,4 +26,8 @@ public static class PortalPaths
     /// <summary>Page 1 has no number: one address per page.</summary>
     public static string WithPage(string path, int page) =>
         page <= 1 ? path : $"{path}?{Listing.PageParameter}={page.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The "older articles" link: the next page, and the article it follows (<see cref="Listing"/>).</summary>
+    public static string WithPageAfter(string path, int page, int after) =>
+        $"{WithPage(path, page)}&{Listing.AfterParameter}={after.ToString(CultureInfo.InvariantCulture)}";
 }

@@ -74,54 +74,57 @@ public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, News
         return new FrontPage(top.FirstOrDefault(), top.Skip(1).ToList(), fillers.ToList(), sections);
     }
 
+    /// <summary>A section's published articles, newest first, from the index (SectionId, Status, PublishedAt).</summary>
+    public IQueryable<ListPlace> SectionNewest(int sectionId) =>
+        Published.Where(a => a.SectionId == sectionId).Select(a => new ListPlace { PublishedAt = a.PublishedAt, Id = a.Id });
+
+    /// <summary>A tag's published articles, newest first, from its links alone (<see cref="PublishedLinks"/>).</summary>
+    public IQueryable<ListPlace> TaggedNewest(int tagId) =>
+        PublishedTagLinks(tagId).Select(l => new ListPlace { PublishedAt = EF.Property<DateTime?>(l, ArticleTagLink.PublishedAt), Id = EF.Property<int>(l, ArticleTagLink.ArticleId) });
+
+    private IQueryable<Dictionary<string, object>> PublishedTagLinks(int tagId) =>
+        db.ArticleTags.AsNoTracking()
+            .Where(l => EF.Property<int>(l, ArticleTagLink.TagId) == tagId && EF.Property<DateTime?>(l, ArticleTagLink.PublishedAt) != null);
+
+    private IQueryable<Dictionary<string, object>> TagLinksNewest(int tagId) =>
+        PublishedTagLinks(tagId)
+            .OrderByDescending(l => EF.Property<DateTime?>(l, ArticleTagLink.PublishedAt)).ThenByDescending(l => EF.Property<int>(l, ArticleTagLink.ArticleId));
+
+    /// <summary>A pen name's published articles, newest first, from its bylines alone (<see cref="PublishedLinks"/>).</summary>
+    public IQueryable<ListPlace> SignedNewest(int authorId) =>
+        db.ArticleAuthors.AsNoTracking()
+            .Where(b => b.AuthorId == authorId && b.PublishedAt != null)
+            .Select(b => new ListPlace { PublishedAt = b.PublishedAt, Id = b.ArticleId });
+
     /// <summary>
-    /// Page <paramref name="page"/> (from 1) of <paramref name="articles"/>, newest first, with one more row to
-    /// tell whether a next page exists.
+    /// The page <paramref name="request"/> asks for of <paramref name="places"/>, newest first, with one more
+    /// row to tell whether a next page exists.
     /// </summary>
     /// <remarks>
-    /// The page's ids are picked first, from the index alone (for a section, (SectionId, Status, PublishedAt),
-    /// whose entries end with the id), and only those rows are read. A deep page still walks the index
-    /// entries before it, but never the articles themselves.
-    /// </remarks>
-    public Task<ListPage> PageAsync(IQueryable<Article> articles, int page, CancellationToken cancellationToken = default) =>
-        PageAsync(Newest(articles).Select(a => a.Id), page, cancellationToken);
-
-    /// <summary>Page <paramref name="page"/> of the articles whose ids <paramref name="newestIds"/> lists newest first.</summary>
-    /// <remarks>
+    /// The page's ids are picked first, from the list's index alone, and only those articles are read. Asked
+    /// for by its number, a deep page walks the index entries of the pages before it (a millisecond for page
+    /// 1,000); reached through the "older articles" link it starts right after the article the link names,
+    /// wherever that is. An article no longer in the list (taken down since) leaves the number to find it.
     /// The status is checked on the rows read: a tag's or pen name's links carry the publication time of
     /// published articles (<see cref="PublishedLinks"/>), and a link a moment behind a take-down must not
     /// show the article.
     /// </remarks>
-    public async Task<ListPage> PageAsync(IQueryable<int> newestIds, int page, CancellationToken cancellationToken = default)
+    public async Task<ListPage> PageAsync(IQueryable<ListPlace> places, ListRequest request, CancellationToken cancellationToken = default)
     {
-        var rows = await PageQuery(newestIds, page).ToListAsync(cancellationToken);
+        var after = request.After is { } id ? await places.Where(p => p.Id == id).FirstOrDefaultAsync(cancellationToken) : null;
+        var rows = await PageQuery(places, request.Page, after).ToListAsync(cancellationToken);
         var published = rows.Where(a => a.Status == ArticleStatus.Published).Take(Listing.PageSize).ToList();
-        return new ListPage(published, page, rows.Count > Listing.PageSize);
+        return new ListPage(published, request.Page, rows.Count > Listing.PageSize);
     }
 
-    /// <summary>A tag's published articles, newest first, from its links alone (<see cref="PublishedLinks"/>).</summary>
-    public IQueryable<int> TaggedNewest(int tagId) => TagLinksNewest(tagId).Select(l => EF.Property<int>(l, ArticleTagLink.ArticleId));
-
-    private IQueryable<Dictionary<string, object>> TagLinksNewest(int tagId) =>
-        db.ArticleTags.AsNoTracking()
-            .Where(l => EF.Property<int>(l, ArticleTagLink.TagId) == tagId && EF.Property<DateTime?>(l, ArticleTagLink.PublishedAt) != null)
-            .OrderByDescending(l => EF.Property<DateTime?>(l, ArticleTagLink.PublishedAt)).ThenByDescending(l => EF.Property<int>(l, ArticleTagLink.ArticleId));
-
-    /// <summary>A pen name's published articles, newest first, from its bylines alone (<see cref="PublishedLinks"/>).</summary>
-    public IQueryable<int> SignedNewest(int authorId) =>
-        db.ArticleAuthors.AsNoTracking()
-            .Where(b => b.AuthorId == authorId && b.PublishedAt != null)
-            .OrderByDescending(b => b.PublishedAt).ThenByDescending(b => b.ArticleId)
-            .Select(b => b.ArticleId);
-
-    /// <summary>The query behind <see cref="PageAsync(IQueryable{Article}, int, CancellationToken)"/>, for checking its plan.</summary>
-    internal IQueryable<ArticleSummary> PageQuery(IQueryable<Article> articles, int page) =>
-        PageQuery(Newest(articles).Select(a => a.Id), page);
-
-    /// <summary>The query behind <see cref="PageAsync(IQueryable{int}, int, CancellationToken)"/>, for checking its plan.</summary>
-    internal IQueryable<ArticleSummary> PageQuery(IQueryable<int> newestIds, int page)
+    /// <summary>The query behind <see cref="PageAsync"/>, for checking its plan.</summary>
+    internal IQueryable<ArticleSummary> PageQuery(IQueryable<ListPlace> places, int page, ListPlace? after = null)
     {
-        var ids = newestIds.Skip((page - 1) * Listing.PageSize).Take(Listing.PageSize + 1);
+        var newest = after is { PublishedAt: { } at }
+            // "PublishedAt <= at" as well, for SQLite to start its walk of the index there.
+            ? Newest(places.Where(p => p.PublishedAt <= at && (p.PublishedAt < at || p.Id < after.Id)))
+            : Newest(places).Skip((page - 1) * Listing.PageSize);
+        var ids = newest.Take(Listing.PageSize + 1).Select(p => p.Id);
         return Newest(db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))).Select(ArticleSummary.FromArticle);
     }
 
@@ -218,6 +221,9 @@ public sealed class PortalReading(NewsroomDbContext db, TimeProvider clock, News
     /// <summary>Newest first; the id settles articles published in the same instant, so pages never overlap.</summary>
     private static IOrderedQueryable<Article> Newest(IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
+
+    private static IOrderedQueryable<ListPlace> Newest(IQueryable<ListPlace> places) =>
+        places.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id);
 }
 
 /// <summary>An article in a list: enough for a headline, its sapo, section and a thumbnail.</summary>
@@ -246,6 +252,14 @@ public sealed record ArticleSummary(
         a.Status);
 }
 
+/// <summary>An article's place in a newest-first list: when it was published, then its id.</summary>
+public sealed class ListPlace
+{
+    public DateTime? PublishedAt { get; init; }
+
+    public int Id { get; init; }
+}
+
 public sealed record ListImage(string StoredName, int Width, int Height, string? Alt);
 
 public sealed record MostRead(int Id, string Title, string Slug, long Views);
@@ -258,4 +272,9 @@ public sealed record SectionBlock(LinkedName Section, IReadOnlyList<ArticleSumma
 /// <param name="Sections">The newest articles of each visible section that has any.</param>
 public sealed record FrontPage(ArticleSummary? Lead, IReadOnlyList<ArticleSummary> Featured, IReadOnlyList<ArticleSummary> Latest, IReadOnlyList<SectionBlock> Sections);
 
-public sealed record ListPage(IReadOnlyList<ArticleSummary> Articles, int Page, bool HasNext);
+public sealed record ListPage(IReadOnlyList<ArticleSummary> Articles, int Page, bool HasNext)
+{
+    /// <summary>The "older articles" address: the next page, after this page's last article.</summary>
+    public string NextPath(string path) =>
+        Articles.Count > 0 ? PortalPaths.WithPageAfter(path, Page + 1, Articles[^1].Id) : PortalPaths.WithPage(path, Page + 1);
+}
