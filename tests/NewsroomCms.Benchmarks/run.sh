@@ -386,6 +386,13 @@ run "article, uncached" "$NOCACHE/bai-viet/$ARTICLE_SLUG" reader
 run "home, uncached" "$NOCACHE/" single
 run "section, page 1, uncached" "$NOCACHE/chuyen-muc/$SECTION_SLUG" single
 run "section, page 1000, uncached" "$NOCACHE/chuyen-muc/$SECTION_SLUG?trang=1000" single
+# Readers reach page 1,000 through page 999's "older articles" link, which names page 999's last article
+# (&sau=id): the page starts there in the index instead of stepping over 19,980 entries.
+PAGE_1000_LINK="$(curl -fsS "$NOCACHE/chuyen-muc/$SECTION_SLUG?trang=999" | python3 -c '
+import html, re, sys
+m = re.search(r"<a href=\"([^\"]+)\" rel=\"next\">", sys.stdin.read())
+print(html.unescape(m.group(1)) if m else "")')"
+run "section, page 1000 by link, uncached" "$NOCACHE${PAGE_1000_LINK:-/chuyen-muc/$SECTION_SLUG?trang=1000&sau=missing}" single
 run "tag, uncached" "$NOCACHE/the/$TAG_SLUG" single
 run "author, uncached" "$NOCACHE/tac-gia/$AUTHOR_SLUG" single
 run "search: kinh tế, uncached" "$NOCACHE/tim-kiem?q=$(q 'kinh tế')" single
