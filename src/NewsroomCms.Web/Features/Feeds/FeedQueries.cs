@@ -71,6 +71,9 @@ public sealed class FeedQueries(NewsroomDbContext db, IOptions<SiteOptions> site
                 a.PublicUpdatedAt,
                 a.Section == null ? null : a.Section.Name,
                 a.Authors.OrderBy(b => b.Position).Select(b => b.Author!.PenName).ToList()))
+            // The bylines by a query of their own, joined to the feed's articles: in one query SQLite built
+            // every byline of the paper (a LEFT JOIN to a joined subquery), 2 s a feed at a million articles.
+            .AsSplitQuery()
             .ToListAsync(cancellationToken);
     }
 
