@@ -178,6 +178,10 @@ public sealed class EditLockTests(NewsroomAppFactory app) : IClassFixture<Newsro
         Assert.Equal(ducUser.Id, audit.UserId);
         Assert.Contains("Trường Hà", audit.Note, StringComparison.Ordinal);
         Assert.DoesNotContain("đang sửa bài này từ", (await duc.GetAsync($"/newsroom/articles/{id}/edit")).Html, StringComparison.Ordinal);
+        // Hà is told in her notifications too (she may have left the page open and gone); Đức is not.
+        var title = (await Authoring.ArticleAsync(app, id)).Title;
+        Assert.Contains($"Minh Đức đã tiếp quản việc sửa bài “{title}”.", WebUtility.HtmlDecode((await ha.GetAsync("/newsroom/notifications")).Html), StringComparison.Ordinal);
+        Assert.DoesNotContain($"đã tiếp quản việc sửa bài “{title}”", WebUtility.HtmlDecode((await duc.GetAsync("/newsroom/notifications")).Html), StringComparison.Ordinal);
 
         // Hà's page does not know yet: its next heartbeat is told, then its autosave is kept, not applied.
         var beat = await ha.PostAsync($"/newsroom/articles/{id}/lock/heartbeat", new Dictionary<string, string>(), form["__RequestVerificationToken"]);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NewsroomCms.Web.Data;
 using NewsroomCms.Web.Domain;
+using NewsroomCms.Web.Features.Notifications;
 using NewsroomCms.Web.Security;
 
 namespace NewsroomCms.Web.Features.Authoring;
@@ -21,6 +22,7 @@ public sealed class EditLocksController(
     NewsroomDbContext db,
     ArticleEditing editing,
     ArticleLocks locks,
+    Notifier notifier,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     NewsroomTime time,
@@ -153,10 +155,11 @@ public sealed class EditLocksController(
             EntityId = id.ToString(CultureInfo.InvariantCulture),
             Note = Cut(string.Create(CultureInfo.InvariantCulture, $"{current.Name} ({current.UserId}), editing since {current.Since:yyyy-MM-dd HH:mm} UTC"), AuditEvent.NoteMaxLength),
         });
+        // The previous holder learns it on their editor's next heartbeat or autosave, and from their
+        // notifications if they had left the page open and gone.
+        await notifier.ToPersonAsync(NotificationKind.EditLockTakenOver, id, article.Title, current.UserId, userId, note: null);
         await db.SaveChangesAsync();
 
-        // The previous holder learns it on their editor's next heartbeat or autosave.
-        // In-app notification of the previous holder (NotificationKind.EditLockTakenOver): the one place to add it.
         logger.LogInformation("Article {ArticleId}: editing taken over by {UserId} from {HolderId}", id, userId, current.UserId);
         TempData["Message"] = text["You are editing this article now. {0} sees it on their screen the next time their editor checks in.", current.Name].Value;
         return Redirect($"/newsroom/articles/{id}/edit");
