@@ -205,7 +205,7 @@ post "$BASE/newsroom/review/$TAKE_DOWN_ID/take-down" "$WORK/review.html" --data-
 # --- one address per page type, found as a reader or a crawler finds them -------------------------
 log "Finding one page of each type from the home page and the sitemap"
 python3 - "$BASE" "$TAKEN_DOWN_SLUG" >"$WORK/pages.tsv" <<'EOF'
-import re, sys, urllib.error, urllib.parse, urllib.request
+import html, re, sys, urllib.error, urllib.parse, urllib.request
 base, taken_down = sys.argv[1], sys.argv[2]
 
 def get(path):
@@ -227,7 +227,8 @@ section = second_page = None
 for path in sections:
     found = re.search(r'<a href="([^"]+)" rel="next"', get(path))
     if found:
-        section, second_page = path, found.group(1)
+        # As a browser follows it: "&amp;" in the page's HTML is "&" in the address.
+        section, second_page = path, html.unescape(found.group(1))
         break
 
 # The article page with everything an article can show; recently changed articles first.
