@@ -29,6 +29,8 @@ done
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "--runs needs a positive whole number" >&2; exit 2; }
 
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
+# shellcheck source=common.sh
+source "$REPO/tests/NewsroomCms.Benchmarks/common.sh"
 TOOLS="${XDG_CACHE_HOME:-$HOME/.cache}/newsroomcms-pages"
 LIGHTHOUSE_VERSION=12.2.3
 VNU_VERSION=26.9.27
@@ -66,8 +68,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-log() { printf '[%4ss] %s\n' "$(( $(date +%s) - START ))" "$*"; }
 
 # --- tools ----------------------------------------------------------------------------------------
 missing=()
@@ -140,7 +140,6 @@ admin seed-demo >/dev/null
 admin generate-articles --count "$GENERATED" --seed 1 >/dev/null
 printf '%s\n' "$PASSWORD" | admin create-user --email "$EMAIL" --name "Biên tập viên Trang" --role Editor >/dev/null
 
-sql() { sqlite3 -batch -noheader "$DB" "$@"; }
 # The article to correct: the newest with a photo, two pen names and a tag shared with another article (so
 # it has related articles). The front page: the five newest with photos. Taken down: the oldest.
 CORRECT_ID="$(sql "SELECT a.Id FROM Articles a WHERE a.Status = 4 AND a.FeaturedImageId IS NOT NULL
@@ -167,15 +166,6 @@ curl -fs -o /dev/null "$BASE/health/ready" || { echo "The app was not ready afte
 
 # --- the newsroom's part: front page, a correction, an article taken down -------------------------
 JAR="$WORK/cookies.txt"
-hidden() { # field name, html file: the value of the first hidden input with that name
-    python3 - "$1" "$2" <<'EOF'
-import html, re, sys
-page = open(sys.argv[2], encoding="utf-8").read()
-m = re.search(r'<input[^>]*name="%s"[^>]*value="([^"]*)"' % re.escape(sys.argv[1]), page) \
-    or re.search(r'<input[^>]*value="([^"]*)"[^>]*name="%s"' % re.escape(sys.argv[1]), page)
-print(html.unescape(m.group(1)) if m else "")
-EOF
-}
 post() { # url, form page (html file), then --data-urlencode fields; fails unless answered with a redirect
     local url="$1" page="$2" status
     shift 2
