@@ -22,7 +22,7 @@ public sealed class FrontPageController(
     NewsroomDbContext db,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
-    PortalEviction cache,
+    PortalEviction portalPages,
     IStringLocalizer<FrontPageResource> text,
     ILogger<FrontPageController> logger) : Controller
 {
@@ -128,7 +128,7 @@ public sealed class FrontPageController(
             await transaction.CommitAsync();
         });
         // Readers' cached pages still show the old front page.
-        await cache.EvictAsync(HttpContext.RequestAborted);
+        await portalPages.EvictAsync(HttpContext.RequestAborted);
         logger.LogInformation("Front page {Action} by {UserId}: {Places}", action, userId, Describe(chosen));
     }
 

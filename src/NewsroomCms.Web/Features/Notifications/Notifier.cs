@@ -41,7 +41,10 @@ public sealed class Notifier(NewsroomDbContext db, TimeProvider clock, ILogger<N
         await AddAsync(recipients, kind, articleId, title, actorId, note, cancellationToken);
     }
 
-    /// <summary>Tells one person, unless it is <paramref name="actorId"/> or their account is disabled: their edit lock was taken over.</summary>
+    /// <summary>
+    /// Tells one person, unless they are <paramref name="actorId"/> or their account is disabled: the editor
+    /// whose open article someone else took over.
+    /// </summary>
     public async Task ToPersonAsync(NotificationKind kind, int articleId, string title, string recipientId, string? actorId, string? note, CancellationToken cancellationToken = default)
     {
         var recipients = await db.Users.Where(u => u.Id == recipientId && u.Id != actorId && !u.IsDisabled).Select(u => u.Id).ToListAsync(cancellationToken);

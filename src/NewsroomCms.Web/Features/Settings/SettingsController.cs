@@ -18,7 +18,7 @@ public sealed class SettingsController(
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     NewsroomTime time,
-    PortalEviction cache,
+    PortalEviction portalPages,
     IStringLocalizer<SettingsResource> text) : Controller
 {
     public const string ChangedAction = "site.settings-changed";
@@ -72,7 +72,7 @@ public sealed class SettingsController(
             });
             await db.SaveChangesAsync();
             // Every public page shows the name and the footer.
-            await cache.EvictAsync(HttpContext.RequestAborted);
+            await portalPages.EvictAsync(HttpContext.RequestAborted);
         }
 
         TempData["Message"] = changed.Count > 0 ? text["Site settings saved."].Value : text["Nothing changed."].Value;
