@@ -69,6 +69,32 @@ public sealed class ReadingOnAPhoneTests(NewsroomSite site) : BrowserTest(site)
     }
 
     [Fact]
+    public async Task AReaderOnAPhonePagesThroughASectionWithTheOlderAndNewerLinks()
+    {
+        await Papers.GetValue(Site, SeedAsync);
+        var page = await NewPageAsync(phone: true);
+        await page.GotoAsync("/chuyen-muc/thoi-su");
+        var list = page.GetByRole(AriaRole.Main).Locator("ul.list > li");
+        await Expect(list).ToHaveCountAsync(20);
+        await Expect(list.First).ToContainTextAsync("Tin thời sự số 1");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Trang", Exact = true }).GetByRole(AriaRole.Link, new() { Name = "Tin cũ hơn" }).ClickAsync();
+
+        // The next page starts after the last article of the first, which its address names.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/chuyen-muc/thoi-su\?trang=2&sau=\d+$"));
+        await Expect(list).ToHaveCountAsync(5);
+        await Expect(list.First).ToContainTextAsync("Tin thời sự số 21");
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Trang", Exact = true })).ToContainTextAsync("Trang 2");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tin cũ hơn" })).ToHaveCountAsync(0);
+        await AssertFitsThePhoneAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tin mới hơn" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(Url("/chuyen-muc/thoi-su"));
+        await Expect(list.First).ToContainTextAsync("Tin thời sự số 1");
+    }
+
+    [Fact]
     public async Task AReaderOnAPhoneSearchesFromTheMastheadWithoutToneMarks()
     {
         var paper = await Papers.GetValue(Site, SeedAsync);
@@ -179,6 +205,9 @@ public sealed class ReadingOnAPhoneTests(NewsroomSite site) : BrowserTest(site)
         second.Authors.Add(new ArticleAuthor { Author = author, Position = 0 });
         var third = Article("Lễ hội Nghinh Ông thu hút hàng chục nghìn lượt khách", "Lễ hội năm nay diễn ra trong 3 ngày với nhiều hoạt động văn hóa dân gian đặc sắc.", culture, now.AddHours(-2));
         db.Articles.AddRange(lead, second, third);
+        // A section of two pages, older than the rest of the paper: number 1 the newest.
+        var news = new Section { Name = "Thời sự", Slug = "thoi-su", DisplayOrder = 3 };
+        db.Articles.AddRange(Enumerable.Range(1, 25).Select(n => Article($"Tin thời sự số {n}", "Bản tin trong ngày của tỉnh.", news, now.AddDays(-2).AddMinutes(-n))));
         await db.SaveChangesAsync();
         // Written straight to the database, so no public change put them in the search index or gave their links the publication time.
         await scope.ServiceProvider.GetRequiredService<SearchIndex>().RebuildAsync();
