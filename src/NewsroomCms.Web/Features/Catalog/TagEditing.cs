@@ -20,8 +20,6 @@ public sealed class TagEditing(
     TimeProvider clock,
     IStringLocalizer<CatalogResource> text)
 {
-    /// <summary>The many-to-many table between articles and tags, read and written without loading articles.</summary>
-
     /// <summary>
     /// Renames. A name or address another tag already has is refused, and that tag is returned in
     /// <see cref="TagRenameResult.CollidesWith"/> so the editor can be offered to merge into it instead.

@@ -20,7 +20,7 @@ public static class Listing
     /// The page a request asks for: 1 without the parameter; null (answer 404) for anything but one whole
     /// number from 1 to <see cref="MaxPage"/> written plainly ("02", "+2", "2.0" and "trang=1&amp;trang=2" are not).
     /// </summary>
-    public static int? RequestedPage(IQueryCollection query) =>
+    private static int? RequestedPage(IQueryCollection query) =>
         query.ContainsKey(PageParameter) ? PlainNumber(query, PageParameter, MaxPage) : 1;
 
     /// <summary>
