@@ -340,6 +340,11 @@ for name, path, file, weight in pages:
             except (KeyError, IndexError, TypeError):
                 pass
             notes.append(f"{name}: {timings}; largest paint: {lcp}")
+            # Lighthouse's own measure of the machine's speed at the start of each run: on a shared machine
+            # it moves by half between runs minutes apart, so each score is shown next to it.
+            notes.append("  Performance by run (benchmarkIndex): " + ", ".join(
+                f"{round(r['categories']['performance']['score'] * 100)} ({r['environment']['benchmarkIndex']:.0f})"
+                for r in reports if r["categories"]["performance"]["score"] is not None))
             notes.extend(f"  {key}, {len(values)} of {len(reports)} runs: {'; '.join(values)}" for key, values in sorted(failed.items()))
         else:
             scores = ["failed"] * 4
