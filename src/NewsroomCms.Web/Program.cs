@@ -34,6 +34,7 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext());
+LoggerPerCategory.Wrap(builder.Services);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<NewsroomOptions>(builder.Configuration.GetSection(NewsroomOptions.SectionName));
