@@ -21,7 +21,9 @@ public sealed class LoggerPerCategory(ILoggerFactory inner) : ILoggerFactory
         services.AddSingleton<ILoggerFactory>(provider => new LoggerPerCategory((ILoggerFactory)create(provider)));
     }
 
-    public ILogger CreateLogger(string categoryName) => _loggers.GetOrAdd(categoryName, inner.CreateLogger);
+    // A static lambda with the factory as its argument: "inner.CreateLogger" would make a delegate on every call.
+    public ILogger CreateLogger(string categoryName) =>
+        _loggers.GetOrAdd(categoryName, static (name, factory) => factory.CreateLogger(name), inner);
 
     public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
 
